@@ -1,0 +1,95 @@
+//! Calendar dates as they appear in front matter (`07/15/2019`, `12/4/2017`, `2019-07-15`).
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A valid Gregorian calendar date. Orders chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// Parses `M/D/YYYY` (the form Microsoft Docs uses in `ms.date`) or ISO `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let text = text.trim();
+        let parts: Vec<&str> = text.split(['/', '-']).collect();
+        let [a, b, c] = parts.as_slice() else {
+            return None;
+        };
+        let num = |s: &str| -> Option<u16> {
+            (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (year, month, day) = if text.contains('/') && c.len() == 4 {
+            (num(c)?, num(a)?, num(b)?)
+        } else if text.contains('-') && a.len() == 4 {
+            (num(a)?, num(b)?, num(c)?)
+        } else {
+            return None;
+        };
+        Date::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_both_front_matter_forms() {
+        assert_eq!(Date::parse("07/15/2019"), Date::new(2019, 7, 15));
+        assert_eq!(Date::parse("12/4/2017"), Date::new(2017, 12, 4));
+        assert_eq!(Date::parse(" 2021-06-04 "), Date::new(2021, 6, 4));
+        assert_eq!(Date::parse("2024-02-29"), Date::new(2024, 2, 29));
+    }
+
+    #[test]
+    fn rejects_impossible_or_ambiguous_dates() {
+        for bad in [
+            "13/1/2019",
+            "2/30/2019",
+            "2023-02-29",
+            "1/2/19",
+            "",
+            "07/15",
+            "a/b/cccc",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn displays_iso() {
+        assert_eq!(Date::parse("12/4/2017").unwrap().to_string(), "2017-12-04");
+    }
+}

@@ -1,0 +1,258 @@
+//! Per-language word lists, held as data in `compiler/lexicon/*.toml` and compiled into the binary.
+//!
+//! Adding a language or a synonym is a data change: add a file (and list it in [`SOURCES`]) or a
+//! word, never an `if` in the code.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::locale::Locale;
+
+/// The lexicon files, by language tag. Tags are languages, or `zh-Hans` / `zh-Hant`.
+const SOURCES: &[(&str, &str)] = &[
+    ("de", include_str!("../lexicon/de.toml")),
+    ("en", include_str!("../lexicon/en.toml")),
+    ("es", include_str!("../lexicon/es.toml")),
+    ("fr", include_str!("../lexicon/fr.toml")),
+    ("it", include_str!("../lexicon/it.toml")),
+    ("ja", include_str!("../lexicon/ja.toml")),
+    ("ko", include_str!("../lexicon/ko.toml")),
+    ("pt", include_str!("../lexicon/pt.toml")),
+    ("ru", include_str!("../lexicon/ru.toml")),
+    ("zh-Hans", include_str!("../lexicon/zh-Hans.toml")),
+    ("zh-Hant", include_str!("../lexicon/zh-Hant.toml")),
+];
+
+/// What a table column holds, decided from its header text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ColumnRole {
+    /// The error as the user sees it: its message or details.
+    Error,
+    Cause,
+    /// The recommended action.
+    Action,
+    /// The operation during which the error occurs (backup, restore, …).
+    Operation,
+    ErrorCode,
+    Other,
+}
+
+impl ColumnRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnRole::Error => "error",
+            ColumnRole::Cause => "cause",
+            ColumnRole::Action => "action",
+            ColumnRole::Operation => "operation",
+            ColumnRole::ErrorCode => "error-code",
+            ColumnRole::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    language: String,
+    #[serde(default)]
+    column_roles: HashMap<ColumnRole, Vec<String>>,
+}
+
+/// All lexicons, indexed for lookup.
+#[derive(Debug)]
+pub struct Lexicons {
+    /// Folded header text → (role, language tag) for every language that lists it.
+    column_roles: HashMap<String, Vec<(ColumnRole, &'static str)>>,
+}
+
+/// A header's role and the language whose lexicon recognized it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleMatch {
+    pub role: ColumnRole,
+    /// `None` when no lexicon knows the header (role [`ColumnRole::Other`]).
+    pub language: Option<&'static str>,
+}
+
+impl Lexicons {
+    /// The lexicons compiled into the binary, parsed once.
+    pub fn get() -> &'static Lexicons {
+        static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
+        LEXICONS.get_or_init(|| match Lexicons::parse(SOURCES) {
+            Ok(lexicons) => lexicons,
+            // The data is part of the program and a unit test parses it: this is a build defect.
+            Err(err) => panic!("built-in lexicon is invalid: {err}"),
+        })
+    }
+
+    fn parse(sources: &[(&'static str, &str)]) -> Result<Lexicons, String> {
+        let mut column_roles: HashMap<String, Vec<(ColumnRole, &'static str)>> = HashMap::new();
+        for &(tag, text) in sources {
+            let file: LexiconFile =
+                toml::from_str(text).map_err(|e| format!("lexicon/{tag}.toml: {e}"))?;
+            if file.language != tag {
+                return Err(format!(
+                    "lexicon/{tag}.toml declares language {:?}",
+                    file.language
+                ));
+            }
+            for (role, words) in file.column_roles {
+                for word in words {
+                    column_roles
+                        .entry(fold(&word))
+                        .or_default()
+                        .push((role, tag));
+                }
+            }
+        }
+        for entries in column_roles.values_mut() {
+            entries.sort();
+        }
+        Ok(Lexicons { column_roles })
+    }
+
+    /// The role of a column from its header text. The document's own language wins when several
+    /// languages list the header, then English; a header in another language (an untranslated
+    /// `Error`) still counts.
+    pub fn column_role(&self, header: &str, locale: Option<&Locale>) -> RoleMatch {
+        let own = locale.map(lexicon_tag);
+        let Some(entries) = self.column_roles.get(&fold(header)) else {
+            return RoleMatch {
+                role: ColumnRole::Other,
+                language: None,
+            };
+        };
+        let &(role, language) = entries
+            .iter()
+            .find(|(_, lang)| Some(*lang) == own)
+            // Untranslated text is most often the English source.
+            .or_else(|| entries.iter().find(|(_, lang)| *lang == "en"))
+            .or_else(|| entries.first())
+            .unwrap_or(&(ColumnRole::Other, ""));
+        RoleMatch {
+            role,
+            language: Some(language).filter(|l| !l.is_empty()),
+        }
+    }
+}
+
+/// The lexicon a locale reads: Chinese by script (explicit, or implied by the region), any other
+/// language by its language subtag.
+pub fn lexicon_tag(locale: &Locale) -> &'static str {
+    let language = locale.language();
+    if language == "zh" {
+        let traditional = match locale.script() {
+            Some(script) => script == "Hant",
+            None => matches!(locale.region(), Some("TW" | "HK" | "MO")),
+        };
+        return if traditional { "zh-Hant" } else { "zh-Hans" };
+    }
+    SOURCES
+        .iter()
+        .map(|&(tag, _)| tag)
+        .find(|&tag| tag == language)
+        .unwrap_or("")
+}
+
+/// Case, width and whitespace folding for comparing short labels: `エラー メッセージ`,
+/// `エラーメッセージ` and `ｴﾗｰ` differ only in ways a header match should ignore; trailing
+/// colons and surrounding markup characters are dropped.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '`'))
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .trim_end_matches([':', '：', '.', '。'])
+        .to_owned()
+}
+
+/// Full-width ASCII forms (U+FF01–U+FF5E) to ASCII, the ideographic space to a space.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(header: &str, locale: &str) -> ColumnRole {
+        Lexicons::get()
+            .column_role(header, Locale::parse(locale).as_ref())
+            .role
+    }
+
+    #[test]
+    fn built_in_lexicons_parse() {
+        Lexicons::parse(SOURCES).unwrap();
+    }
+
+    #[test]
+    fn seed_headers() {
+        use ColumnRole::*;
+        let cases = [
+            ("原因", "ja-JP", Cause),
+            ("考えられる原因", "ja-JP", Cause),
+            ("可能的原因", "zh-TW", Cause),
+            ("推奨アクション", "ja-JP", Action),
+            ("推奨される操作", "ja-JP", Action),
+            ("建議動作", "zh-TW", Action),
+            ("建議的動作", "zh-TW", Action),
+            ("対処法", "ja-JP", Action),
+            ("エラー", "ja-JP", Error),
+            ("Error", "ja-JP", Error),
+            ("錯誤詳細資料", "zh-TW", Error),
+            ("Operation", "ja-JP", Operation),
+            ("エラー メッセージ", "ja-JP", Error),
+            ("エラーの詳細", "ja-JP", Error),
+            ("**Possible causes**", "en-US", Cause),
+            ("Ursache", "de-DE", Cause),
+            ("Action recommandée", "fr-FR", Action),
+            ("권장 작업", "ko-KR", Action),
+            ("可能的原因", "zh-CN", Cause),
+            ("建议的操作", "zh-CN", Action),
+            ("错误代码", "zh-CN", ErrorCode),
+            ("Error code:", "en", ErrorCode),
+            ("Ｅｒｒｏｒ", "ja-JP", Error),
+        ];
+        for (header, locale, expected) in cases {
+            assert_eq!(role(header, locale), expected, "{header} ({locale})");
+        }
+    }
+
+    #[test]
+    fn unknown_headers_are_other() {
+        for header in ["", "Notes", "備考", "\u{202e}", "|||"] {
+            assert_eq!(role(header, "ja-JP"), ColumnRole::Other, "{header}");
+        }
+    }
+
+    #[test]
+    fn own_language_wins_and_foreign_match_is_named() {
+        let ja = Lexicons::get().column_role("Error", Locale::parse("ja-JP").as_ref());
+        assert_eq!(ja.language, Some("en"));
+        // `操作` is an operation in Chinese; in Japanese the same word is listed as operation too,
+        // and the document's language is the one reported.
+        let zh = Lexicons::get().column_role("操作", Locale::parse("zh-CN").as_ref());
+        assert_eq!(
+            (zh.role, zh.language),
+            (ColumnRole::Operation, Some("zh-Hans"))
+        );
+    }
+
+    #[test]
+    fn chinese_lexicon_by_script_or_region() {
+        let tag = |l: &str| lexicon_tag(&Locale::parse(l).unwrap());
+        assert_eq!(tag("zh-TW"), "zh-Hant");
+        assert_eq!(tag("zh-Hant"), "zh-Hant");
+        assert_eq!(tag("zh-CN"), "zh-Hans");
+        assert_eq!(tag("zh"), "zh-Hans");
+        assert_eq!(tag("ja-JP"), "ja");
+        assert_eq!(tag("xx-YY"), "");
+    }
+}

@@ -1,0 +1,118 @@
+//! `docrules.toml` at the corpus root: what the corpus compiles to and which locale is the source.
+
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::locale::Locale;
+use crate::span::LineIndex;
+
+pub const FILE_NAME: &str = "docrules.toml";
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(rename = "crate", default)]
+    pub krate: CrateConfig,
+    #[serde(default)]
+    pub corpus: CorpusConfig,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrateConfig {
+    /// Package name of the generated rules crate.
+    pub name: String,
+}
+
+impl Default for CrateConfig {
+    fn default() -> Self {
+        CrateConfig {
+            name: "docrules-generated".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorpusConfig {
+    /// The locale translations are made from. Its newest version is canonical; when the corpus
+    /// holds no version in it, the newest version of any locale is.
+    pub source_locale: Option<String>,
+}
+
+impl Manifest {
+    /// Reads `docrules.toml` from `root`. A missing file gives the defaults; a broken one is an
+    /// error naming its line.
+    pub fn load(root: &Path) -> Result<Manifest, Diagnostic> {
+        let path = root.join(FILE_NAME);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Manifest::default());
+            }
+            Err(err) => {
+                return Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    format!("cannot read the manifest: {err}"),
+                ));
+            }
+        };
+        Manifest::parse(&text)
+    }
+
+    pub fn parse(text: &str) -> Result<Manifest, Diagnostic> {
+        let manifest: Manifest = toml::from_str(text).map_err(|err| {
+            let mut diagnostic = Diagnostic::error(
+                "manifest",
+                FILE_NAME,
+                format!("invalid manifest: {}", err.message()),
+            );
+            if let Some(range) = err.span() {
+                diagnostic = diagnostic.at(LineIndex::new(text).span(text, range));
+            }
+            diagnostic
+        })?;
+        if let Some(tag) = &manifest.corpus.source_locale {
+            if Locale::parse(tag).is_none() {
+                return Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    format!("corpus.source_locale `{tag}` is not a locale tag such as `en-US`"),
+                ));
+            }
+        }
+        Ok(manifest)
+    }
+
+    pub fn source_locale(&self) -> Option<Locale> {
+        self.corpus.source_locale.as_deref().and_then(Locale::parse)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_manifest_parses() {
+        let text = include_str!("../../corpus/docrules.toml");
+        let manifest = Manifest::parse(text).unwrap();
+        assert_eq!(manifest.krate.name, "azure-backup-rules");
+        assert_eq!(manifest.source_locale().unwrap().as_str(), "en-US");
+    }
+
+    #[test]
+    fn unknown_keys_name_their_line() {
+        let err = Manifest::parse("[crate]\nname = \"x\"\n\n[corpus]\nsource_locle = \"en\"\n")
+            .unwrap_err();
+        assert_eq!(err.span.unwrap().line, 5);
+        assert!(err.message.contains("source_locle"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_locale_is_refused() {
+        assert!(Manifest::parse("[corpus]\nsource_locale = \"english\"\n").is_err());
+    }
+}

@@ -1,0 +1,69 @@
+//! The command line on a corpus holding bad files: the good files are still dumped, every
+//! problem is named with its file (and line where it has one), and the exit status says so.
+
+mod common;
+
+#[test]
+fn bad_files_are_reported_and_the_rest_is_dumped() {
+    let root = common::fixture("bad-corpus");
+    let (status, out, err) = common::run(&["dump", root.to_str().unwrap()]);
+    assert_eq!(status, 1, "errors in the input exit with 1\n{out}{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn bad_files_in_json() {
+    let root = common::fixture("bad-corpus");
+    let (status, out, _) = common::run(&["dump", root.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(status, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let codes: Vec<(&str, &str)> = json["corpus"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["path"].as_str().unwrap(), d["code"].as_str().unwrap()))
+        .collect();
+    for expected in [
+        ("README.md", "outside-layout"),
+        ("guide/ja-jp/2020-02-01.md", "invalid-utf8"),
+        ("guide/ja-jp/diagram.md", "binary-file"),
+        ("guide/ja-jp/empty.md", "empty-file"),
+        ("guide/zh-tw/2020-03-01.md", "front-matter-yaml"),
+        ("guide/zh-tw/2020-04-01.md", "front-matter-unclosed"),
+        ("guide/de-de/2020-05-01.md", "locale-mismatch"),
+    ] {
+        assert!(codes.contains(&expected), "{expected:?} in {codes:?}");
+    }
+    let versions: Vec<&str> = json["corpus"]["articles"][0]["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        versions,
+        ["guide/ja-jp/2020-01-01.md", "guide/de-de/2020-05-01.md"]
+    );
+}
+
+#[test]
+fn usage_and_io_errors_exit_with_2() {
+    let (status, _, err) = common::run(&["dump", "/nonexistent/corpus/dir"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("cannot read corpus"), "{err}");
+    let (status, _, err) = common::run(&["dump", "--format", "xml"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("xml"), "{err}");
+    let (status, _, _) = common::run(&["frobnicate"]);
+    assert_eq!(status, 2);
+}
+
+#[test]
+fn help_explains_and_exits_0() {
+    let (status, out, _) = common::run(&["--help"]);
+    assert_eq!(status, 0);
+    assert!(out.contains("Exit status"), "{out}");
+    let (status, out, _) = common::run(&["dump", "--help"]);
+    assert_eq!(status, 0);
+    assert!(out.contains("docrules.dump/1"), "{out}");
+}
