@@ -244,6 +244,32 @@ fn table_shapes_and_column_roles() {
         .find(|d| d.code == "empty-row")
         .unwrap();
     assert_eq!(empty.span.unwrap().line, table.rows[2].span.line);
+    // ... and the rows whose cell count differs from the header are reported from the raw line,
+    // the long one pointing at the cell the parser dropped.
+    let counts: Vec<(u32, &str)> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "column-count")
+        .map(|d| (d.span.unwrap().line, d.message.as_str()))
+        .collect();
+    assert_eq!(counts.len(), 2, "{counts:?}");
+    assert_eq!(counts[0].0, short.span.line);
+    assert!(
+        counts[0]
+            .1
+            .starts_with("row has 2 cells but the header has 3"),
+        "{}",
+        counts[0].1
+    );
+    assert_eq!(counts[1].0, long.span.line);
+    assert!(counts[1].1.ends_with("`an extra cell`"), "{}", counts[1].1);
+    let dropped = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "column-count")
+        .nth(1)
+        .unwrap();
+    assert_eq!(doc.text_at(dropped.span.unwrap()), " an extra cell ");
     let last = &doc.rules[table.rows[3].rule.unwrap()];
     assert_eq!(last.operation().unwrap().text(), "バックアップ");
     assert_eq!(last.error_ids[0].value, "2013");

@@ -106,6 +106,9 @@ impl TableBuilder {
                     span,
                 })
                 .collect();
+            if let Some(d) = column_count(ctx, path, span, header.len()) {
+                diagnostics.push(d);
+            }
             if cells.iter().all(|c| c.text().is_empty()) {
                 diagnostics.push(
                     Diagnostic::warning(
@@ -142,6 +145,79 @@ impl TableBuilder {
             rows,
         });
     }
+}
+
+/// Byte ranges (relative to `line`) of the cells of a table row as the author wrote them, by
+/// GFM's rule: cells are split at every `|` not escaped with `\`, even inside a code span; a
+/// leading and a trailing pipe delimit the row and do not make empty cells.
+pub fn raw_cells(line: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = line.as_bytes();
+    let mut start = line.len() - line.trim_start().len();
+    let end = line.trim_end().len();
+    if bytes.get(start) == Some(&b'|') {
+        start += 1;
+    }
+    let mut cells = Vec::new();
+    let mut cell_start = start;
+    let mut i = start;
+    while i < end {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'|' => {
+                cells.push(cell_start..i);
+                i += 1;
+                cell_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if cell_start < end || cells.is_empty() {
+        cells.push(cell_start..end.max(cell_start));
+    }
+    cells
+}
+
+/// A row whose raw cell count differs from its header's: pulldown-cmark pads short rows and drops
+/// extra cells without a word, so the count is taken from the source line.
+fn column_count(ctx: Ctx<'_>, path: &str, row: Span, columns: usize) -> Option<Diagnostic> {
+    let line = &ctx.text[row.range()];
+    let cells = raw_cells(line);
+    if cells.len() == columns || columns == 0 {
+        return None;
+    }
+    let diagnostic = if cells.len() > columns {
+        let dropped: Vec<&str> = cells[columns..]
+            .iter()
+            .map(|r| line[r.clone()].trim())
+            .collect();
+        Diagnostic::warning(
+            "column-count",
+            path,
+            format!(
+                "row has {} cells but the header has {columns}; the text past column {columns} belongs to no column: `{}`",
+                cells.len(),
+                dropped.join(" | ")
+            ),
+        )
+        .with_help("merge the extra cells into the last column, or escape literal pipes as `\\|`")
+    } else {
+        Diagnostic::warning(
+            "column-count",
+            path,
+            format!(
+                "row has {} cells but the header has {columns}; the missing cells are read as empty",
+                cells.len()
+            ),
+        )
+    };
+    let first_extra = cells.get(columns).map_or(row, |r| {
+        ctx.span(row.start as usize + r.start..row.start as usize + r.end)
+    });
+    Some(diagnostic.at(if cells.len() > columns {
+        first_extra
+    } else {
+        row
+    }))
 }
 
 /// The whole source line(s) of a row, without the line ending.
@@ -190,4 +266,33 @@ fn error_ids_in<'i>(ctx: Ctx<'_>, contents: impl Iterator<Item = &'i [Inline]>) 
         }
     }
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::raw_cells;
+
+    fn cells(line: &str) -> Vec<&str> {
+        raw_cells(line)
+            .into_iter()
+            .map(|r| line[r].trim())
+            .collect()
+    }
+
+    #[test]
+    fn splits_like_gfm() {
+        assert_eq!(cells("| a | b |"), ["a", "b"]);
+        assert_eq!(cells("a | b"), ["a", "b"]);
+        assert_eq!(
+            cells("エラー メッセージ | 推奨される操作 |"),
+            ["エラー メッセージ", "推奨される操作"]
+        );
+        assert_eq!(cells(r"| x \| y | z |"), [r"x \| y", "z"]);
+        assert_eq!(cells("| `a|b` | c |"), ["`a", "b`", "c"]);
+        assert_eq!(cells("| a | b | c | d |"), ["a", "b", "c", "d"]);
+        assert_eq!(cells("|  |  |"), ["", ""]);
+        assert_eq!(cells("| only |"), ["only"]);
+        assert_eq!(cells("| a | b | "), ["a", "b"]);
+        assert_eq!(cells(r"| ends with \"), [r"ends with \"]);
+    }
 }
