@@ -9,6 +9,9 @@ use std::path::PathBuf;
 use crate::corpus;
 use crate::diagnostic::Level;
 use crate::dump;
+use crate::fact::FactKind;
+use crate::fact_list;
+use crate::locale::Locale;
 
 /// Exit status: no error found.
 pub const EXIT_OK: u8 = 0;
@@ -47,6 +50,39 @@ enum Command {
         #[arg(long)]
         rules: bool,
     },
+    /// List the typed facts of a corpus: durations, counts, percentages, versions, error IDs,
+    /// IP networks, hosts, URLs, ports, paths and registry keys.
+    ///
+    /// Each line gives the file, line and column, the kind, the normalized value, the text as
+    /// written and the fact's key (the identity it keeps across versions and translations).
+    Facts {
+        /// Corpus folder.
+        #[arg(default_value = "corpus")]
+        path: PathBuf,
+        /// Only facts of this kind.
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<FactKind>,
+        /// Only this article (its folder name).
+        #[arg(long)]
+        article: Option<String>,
+        /// Only this locale (`ja-jp`, `zh-TW`, …).
+        #[arg(long, value_parser = parse_locale)]
+        locale: Option<Locale>,
+        /// Output format: one fact per line, or JSON (schema `docrules.facts/1`).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+fn parse_kind(name: &str) -> Result<FactKind, String> {
+    FactKind::parse(name).ok_or_else(|| {
+        let kinds: Vec<&str> = FactKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown kind `{name}`; kinds are {}", kinds.join(", "))
+    })
+}
+
+fn parse_locale(tag: &str) -> Result<Locale, String> {
+    Locale::parse(tag).ok_or_else(|| format!("`{tag}` is not a locale tag such as `ja-jp`"))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -75,34 +111,58 @@ where
             return EXIT_OK;
         }
     };
-    match cli.command {
+    let (path, render): (PathBuf, Renderer) = match cli.command {
         Command::Dump {
             path,
             format,
             rules,
+        } => (
+            path,
+            Box::new(move |corpus| match format {
+                Format::Human => dump::human(corpus, rules),
+                Format::Json => dump::json(corpus) + "\n",
+            }),
+        ),
+        Command::Facts {
+            path,
+            kind,
+            article,
+            locale,
+            format,
         } => {
-            let corpus = match corpus::load(&path) {
-                Ok(corpus) => corpus,
-                Err(e) => {
-                    let _ = writeln!(err, "error: {e}");
-                    return EXIT_USAGE;
-                }
+            let filter = fact_list::Filter {
+                kind,
+                article,
+                locale,
             };
-            let output = match format {
-                Format::Human => dump::human(&corpus, rules),
-                Format::Json => dump::json(&corpus) + "\n",
-            };
-            if let Err(e) = out.write_all(output.as_bytes()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    let _ = writeln!(err, "error: cannot write output: {e}");
-                    return EXIT_USAGE;
-                }
-            }
-            if corpus.max_level() == Some(Level::Error) {
-                EXIT_FINDINGS
-            } else {
-                EXIT_OK
-            }
+            (
+                path,
+                Box::new(move |corpus| match format {
+                    Format::Human => fact_list::human(corpus, &filter),
+                    Format::Json => fact_list::json(corpus, &filter) + "\n",
+                }),
+            )
+        }
+    };
+    let corpus = match corpus::load(&path) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if let Err(e) = out.write_all(render(&corpus).as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "error: cannot write output: {e}");
+            return EXIT_USAGE;
         }
     }
+    if corpus.max_level() == Some(Level::Error) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
 }
+
+/// Turns the loaded corpus into the command's output.
+type Renderer = Box<dyn Fn(&corpus::Corpus) -> String>;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Level};
+use crate::extract;
 use crate::frontmatter;
 use crate::locale::Locale;
 use crate::manifest::Manifest;
@@ -122,8 +123,10 @@ pub fn load(root: &Path) -> Result<Corpus, LoadError> {
         }
     }
 
-    let loaded: Vec<(Option<Version>, Vec<Diagnostic>)> =
-        files.par_iter().map(|path| load_file(root, path)).collect();
+    let loaded: Vec<(Option<Version>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|path| load_file(root, path, &manifest))
+        .collect();
     let mut versions = Vec::new();
     for (version, file_diagnostics) in loaded {
         diagnostics.extend(file_diagnostics);
@@ -171,7 +174,7 @@ pub fn relative(root: &Path, path: &Path) -> String {
 }
 
 /// Loads one file; returns the version (if the file is usable) and the problems found.
-fn load_file(root: &Path, path: &Path) -> (Option<Version>, Vec<Diagnostic>) {
+fn load_file(root: &Path, path: &Path, manifest: &Manifest) -> (Option<Version>, Vec<Diagnostic>) {
     let rel = relative(root, path);
     let mut diagnostics = Vec::new();
     let parts: Vec<&str> = rel.split('/').collect();
@@ -204,7 +207,7 @@ fn load_file(root: &Path, path: &Path) -> (Option<Version>, Vec<Diagnostic>) {
             );
         }
     };
-    let document = match read_document(&rel, bytes, Some(&locale)) {
+    let document = match read_document(&rel, bytes, Some(&locale), manifest) {
         Ok(document) => document,
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
@@ -265,16 +268,19 @@ fn load_file(root: &Path, path: &Path) -> (Option<Version>, Vec<Diagnostic>) {
     (Some(version), diagnostics)
 }
 
-/// Decodes, splits off the front matter and parses one file's bytes. `path` names the file in
+/// Decodes, splits off the front matter, parses one file's bytes and extracts its facts. `path` names the file in
 /// messages; `locale` chooses the lexicons (any language is still read without one).
 pub fn read_document(
     path: &str,
     bytes: Vec<u8>,
     locale: Option<&Locale>,
+    manifest: &Manifest,
 ) -> Result<Document, Diagnostic> {
     let source = source::decode(path, bytes)?;
     let (front, body_start) = frontmatter::parse(&source)?;
-    Ok(parse::parse(source, front, body_start, locale))
+    let mut document = parse::parse(source, front, body_start, locale);
+    document.facts = extract::extract(&document, locale, &manifest.fact_names());
+    Ok(document)
 }
 
 fn layout_warning(rel: &str, message: String) -> Diagnostic {

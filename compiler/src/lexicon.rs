@@ -9,8 +9,14 @@ use std::sync::OnceLock;
 
 use crate::locale::Locale;
 
+mod facts;
+
+use facts::FactWords;
+pub use facts::{FactLexicon, Words};
+
 /// The lexicon files, by language tag. Tags are languages, or `zh-Hans` / `zh-Hant`.
 const SOURCES: &[(&str, &str)] = &[
+    ("universal", include_str!("../lexicon/universal.toml")),
     ("de", include_str!("../lexicon/de.toml")),
     ("en", include_str!("../lexicon/en.toml")),
     ("es", include_str!("../lexicon/es.toml")),
@@ -58,6 +64,12 @@ struct LexiconFile {
     language: String,
     #[serde(default)]
     column_roles: HashMap<ColumnRole, Vec<String>>,
+    #[serde(default)]
+    duration_units: HashMap<crate::fact::TimeUnit, Vec<String>>,
+    #[serde(default)]
+    comparators: HashMap<crate::fact::Comparator, facts::ComparatorWords>,
+    #[serde(default)]
+    numbers: facts::NumberWords,
 }
 
 /// All lexicons, indexed for lookup.
@@ -65,6 +77,10 @@ struct LexiconFile {
 pub struct Lexicons {
     /// Folded header text → (role, language tag) for every language that lists it.
     column_roles: HashMap<String, Vec<(ColumnRole, &'static str)>>,
+    /// Per language tag: its words merged with English and the universal marks.
+    facts: HashMap<&'static str, FactLexicon>,
+    /// For a locale no lexicon knows: English and the universal marks.
+    fallback: FactLexicon,
 }
 
 /// A header's role and the language whose lexicon recognized it.
@@ -88,9 +104,18 @@ impl Lexicons {
 
     fn parse(sources: &[(&'static str, &str)]) -> Result<Lexicons, String> {
         let mut column_roles: HashMap<String, Vec<(ColumnRole, &'static str)>> = HashMap::new();
+        let mut fact_words: Vec<(&'static str, FactWords)> = Vec::new();
         for &(tag, text) in sources {
             let file: LexiconFile =
                 toml::from_str(text).map_err(|e| format!("lexicon/{tag}.toml: {e}"))?;
+            fact_words.push((
+                tag,
+                FactWords {
+                    duration_units: file.duration_units,
+                    comparators: file.comparators,
+                    numbers: file.numbers,
+                },
+            ));
             if file.language != tag {
                 return Err(format!(
                     "lexicon/{tag}.toml declares language {:?}",
@@ -109,7 +134,36 @@ impl Lexicons {
         for entries in column_roles.values_mut() {
             entries.sort();
         }
-        Ok(Lexicons { column_roles })
+        let find = |tag: &str| fact_words.iter().find(|(t, _)| *t == tag).map(|(_, w)| w);
+        let (Some(english), Some(universal)) = (find("en"), find("universal")) else {
+            return Err("lexicon/en.toml and lexicon/universal.toml are required".into());
+        };
+        let facts = fact_words
+            .iter()
+            .filter(|(tag, _)| *tag != "universal")
+            .map(|(tag, words)| {
+                let merged = if *tag == "en" {
+                    FactLexicon::merge([words, universal])
+                } else {
+                    FactLexicon::merge([words, english, universal])
+                };
+                (*tag, merged)
+            })
+            .collect();
+        let fallback = FactLexicon::merge([english, universal]);
+        Ok(Lexicons {
+            column_roles,
+            facts,
+            fallback,
+        })
+    }
+
+    /// The words for reading numbers in a locale's text.
+    pub fn facts(&self, locale: Option<&Locale>) -> &FactLexicon {
+        locale
+            .map(lexicon_tag)
+            .and_then(|tag| self.facts.get(tag))
+            .unwrap_or(&self.fallback)
     }
 
     /// The role of a column from its header text. The document's own language wins when several
@@ -151,7 +205,7 @@ pub fn lexicon_tag(locale: &Locale) -> &'static str {
     SOURCES
         .iter()
         .map(|&(tag, _)| tag)
-        .find(|&tag| tag == language)
+        .find(|&tag| tag == language && tag != "universal")
         .unwrap_or("")
 }
 

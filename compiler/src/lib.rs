@@ -10,6 +10,8 @@ pub mod date;
 pub mod diagnostic;
 pub mod dump;
 pub mod extract;
+pub mod fact;
+pub mod fact_list;
 pub mod frontmatter;
 pub mod html;
 pub mod lexicon;

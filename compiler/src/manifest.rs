@@ -16,6 +16,10 @@ pub struct Manifest {
     pub krate: CrateConfig,
     #[serde(default)]
     pub corpus: CorpusConfig,
+    /// Names for fact keys: `vault_credential_validity = "<section>/<kind>/<subject>"`. A named
+    /// fact becomes a constant of the generated crate.
+    #[serde(default)]
+    pub facts: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -83,7 +87,39 @@ impl Manifest {
                 ));
             }
         }
+        for (name, key) in &manifest.facts {
+            let valid_name = name.starts_with(|c: char| c.is_ascii_lowercase())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !valid_name {
+                return Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    format!(
+                        "fact name `{name}` must be snake_case (a-z, 0-9, _), starting with a letter"
+                    ),
+                ));
+            }
+            if key.split('/').count() < 3 {
+                return Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    format!(
+                        "fact `{name}`: key `{key}` is not <section>/<kind>/<subject> (see `docrules facts`)"
+                    ),
+                ));
+            }
+        }
         Ok(manifest)
+    }
+
+    /// (name, key) pairs of the named facts.
+    pub fn fact_names(&self) -> Vec<(String, String)> {
+        self.facts
+            .iter()
+            .map(|(n, k)| (n.clone(), k.clone()))
+            .collect()
     }
 
     pub fn source_locale(&self) -> Option<Locale> {

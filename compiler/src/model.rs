@@ -23,6 +23,8 @@ pub struct Document {
     pub links: Vec<Link>,
     /// Malformed inline HTML, recorded for the linter; the content around it is kept.
     pub html_issues: Vec<HtmlIssue>,
+    /// Typed facts found in headings, prose and table cells, in document order.
+    pub facts: Vec<crate::fact::Fact>,
     /// Parse problems (rows that did not become rules, …).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -69,6 +71,8 @@ pub struct Section {
     pub level: u8,
     /// Heading text without markup.
     pub title: String,
+    /// The heading's inline content (the title with its structure and spans).
+    pub inlines: Vec<Inline>,
     pub anchor: String,
     pub anchor_source: AnchorSource,
     /// The heading line (for level 0: the first block).

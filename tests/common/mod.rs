@@ -30,7 +30,7 @@ pub fn parse_fixture(name: &str, locale: &str) -> Document {
 
 pub fn parse_bytes(name: &str, bytes: Vec<u8>, locale: &str) -> Document {
     let locale = Locale::parse(locale).expect("valid locale");
-    corpus::read_document(name, bytes, Some(&locale)).expect("fixture parses")
+    corpus::read_document(name, bytes, Some(&locale), &Default::default()).expect("fixture parses")
 }
 
 /// Runs the CLI in-process; returns (status, stdout, stderr).

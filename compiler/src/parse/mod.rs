@@ -50,6 +50,7 @@ pub fn parse(
         anchors: parts.anchors,
         links: parts.links,
         html_issues: parts.html_issues,
+        facts: Vec::new(),
         diagnostics: parts.diagnostics,
     }
 }
@@ -371,6 +372,7 @@ impl<'a> Builder<'a> {
         self.parts.sections.push(Section {
             level,
             title,
+            inlines: inlines.to_vec(),
             anchor: anchor.clone(),
             anchor_source,
             span,
@@ -436,6 +438,7 @@ impl<'a> Builder<'a> {
             self.parts.sections.push(Section {
                 level: 0,
                 title: String::new(),
+                inlines: Vec::new(),
                 anchor: String::new(),
                 anchor_source: AnchorSource::Slug,
                 span: self.ctx.span(offset..offset),
