@@ -2,6 +2,7 @@
 //!
 //! Tasks:
 //! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, all tests.
+//! - `bench`: throughput benchmarks, in release mode; figures are printed, never asserted.
 
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ fn main() -> Result<()> {
     let task = std::env::args().nth(1);
     match task.as_deref() {
         Some("ci") => ci(),
+        Some("bench") => cargo(&["bench", "-p", "docrules", "--bench", "throughput"]),
         Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),
         None => {
             eprintln!("{USAGE}");
@@ -22,7 +24,8 @@ fn main() -> Result<()> {
 const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
-  ci    cargo fmt --check, cargo clippy -D warnings, cargo test --workspace";
+  ci     cargo fmt --check, cargo clippy -D warnings, cargo test --workspace
+  bench  throughput of load/parse/facts on the corpus repeated to 50 MB (release mode)";
 
 fn ci() -> Result<()> {
     cargo(&["fmt", "--all", "--check"])?;

@@ -200,7 +200,7 @@ impl Reader<'_> {
         if self.lex.kanji && number::is_kanji_numeral(c) {
             return number::kanji_at(text, pos).map(|n| (n, false));
         }
-        if c.is_alphabetic() {
+        if self.lex.number_words.may_start_with(c) {
             return number::word_at(text, pos, &self.lex.number_words).map(|n| (n, false));
         }
         None
@@ -300,15 +300,29 @@ fn numbers(
 ) {
     let reader = Reader { text, lex, masks };
     let mut pos = 0;
+    // Masks are sorted and `pos` only grows: the next mask is found by advancing an index.
+    let mut next_mask = 0;
+    let mut after_letter = false;
     while pos < text.len() {
-        if let Some(end) = reader.masked(pos) {
-            pos = end;
+        while masks.get(next_mask).is_some_and(|m| m.end <= pos) {
+            next_mask += 1;
+        }
+        if let Some(mask) = masks.get(next_mask).filter(|m| m.start <= pos) {
+            pos = mask.end;
+            after_letter = false;
             continue;
         }
         let Some(c) = text[pos..].chars().next() else {
             break;
         };
-        let Some((number, digits)) = reader.number_at(pos) else {
+        // Cheap tests first: most characters cannot start a number.
+        let may_start = c.is_ascii_digit()
+            || (!c.is_ascii()
+                && (number::digit(c).is_some() || (lex.kanji && number::is_kanji_numeral(c))))
+            || (!after_letter && lex.number_words.may_start_with(c));
+        after_letter =
+            c.is_ascii_alphabetic() || (!c.is_ascii() && (c as u32) < 0x2E80 && c.is_alphabetic());
+        let Some((number, digits)) = may_start.then(|| reader.number_at(pos)).flatten() else {
             pos += c.len_utf8();
             continue;
         };
@@ -319,13 +333,11 @@ fn numbers(
             continue;
         }
         let (quantities, group, end) = reader.group(first);
-        let before = quantities.len();
         let facts = classify(&reader, quantities, group, end);
-        debug_assert!(before > 0);
-        match facts.last() {
-            Some(last) => pos = last.range.end.max(number_end),
-            None => pos = number_end,
-        }
+        pos = facts
+            .last()
+            .map_or(number_end, |last| last.range.end.max(number_end));
+        after_letter = false;
         found.extend(facts);
     }
 }

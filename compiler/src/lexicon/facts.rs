@@ -69,12 +69,15 @@ pub struct FactWords {
 #[derive(Clone, Debug)]
 pub struct Words<T> {
     entries: Vec<(String, T)>,
+    /// Lower-cased first characters of the words, for a cheap test before matching.
+    initials: Vec<char>,
 }
 
 impl<T> Default for Words<T> {
     fn default() -> Self {
         Words {
             entries: Vec::new(),
+            initials: Vec::new(),
         }
     }
 }
@@ -94,6 +97,14 @@ impl<T: Copy> Words<T> {
                 .cmp(&a.0.chars().count())
                 .then(a.0.cmp(&b.0))
         });
+        self.initials = self
+            .entries
+            .iter()
+            .filter_map(|(w, _)| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect();
+        self.initials.sort_unstable();
+        self.initials.dedup();
     }
 
     /// The longest word `text` starts with, and its byte length in `text`.
@@ -112,6 +123,19 @@ impl<T: Copy> Words<T> {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Whether some word starts with `c` (case-insensitively): a cheap test before a match.
+    pub fn may_start_with(&self, c: char) -> bool {
+        if self.initials.is_empty() || (c as u32) >= 0x2E80 {
+            return false;
+        }
+        let lower = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        self.initials.binary_search(&lower).is_ok()
     }
 }
 
@@ -156,11 +180,21 @@ fn match_suffix(text: &str, word: &str) -> Option<usize> {
 /// Letters of alphabetic scripts (where words are separated by spaces) and digits. CJK
 /// characters are not: `時間以上` is three words written together.
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (c.is_alphabetic() && (c as u32) < 0x2E80)
+    c.is_ascii_alphanumeric() || ((c as u32) < 0x2E80 && c.is_alphabetic())
 }
 
 fn same_letter(a: char, b: char) -> bool {
-    a == b || a.to_lowercase().eq(b.to_lowercase())
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() || b.is_ascii() {
+        return a.eq_ignore_ascii_case(&b);
+    }
+    // CJK has no case: skip the case tables.
+    if (a as u32) >= 0x2E80 || (b as u32) >= 0x2E80 {
+        return false;
+    }
+    a.to_lowercase().eq(b.to_lowercase())
 }
 
 /// Everything the extractor needs to read numbers in one language.
