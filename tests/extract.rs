@@ -504,3 +504,238 @@ fn paths_and_registry_keys() {
         ),
     ]);
 }
+
+#[test]
+fn ipv4_networks() {
+    check(&[
+        (
+            "ja-JP",
+            "20.190.128.0/18",
+            &["ipv4 20.190.128.0/18 «20.190.128.0/18»"],
+        ),
+        (
+            "ja-JP",
+            "  40.126.0.0/18<br>",
+            &["ipv4 40.126.0.0/18 «40.126.0.0/18»"],
+        ),
+        (
+            "en-US",
+            "allow 10.0.0.0/8 and 192.168.1.10",
+            &[
+                "ipv4 10.0.0.0/8 «10.0.0.0/8»",
+                "ipv4 192.168.1.10 «192.168.1.10»",
+            ],
+        ),
+        ("en-US", "0.0.0.0/0", &["ipv4 0.0.0.0/0 «0.0.0.0/0»"]),
+        (
+            "en-US",
+            "255.255.255.255",
+            &["ipv4 255.255.255.255 «255.255.255.255»"],
+        ),
+        (
+            "zh-TW",
+            "IP 位址 20.190.128.0/18。",
+            &["ipv4 20.190.128.0/18 «20.190.128.0/18»"],
+        ),
+        (
+            "ja-JP",
+            "アドレス13.64.0.0/11を許可",
+            &["ipv4 13.64.0.0/11 «13.64.0.0/11»"],
+        ),
+        ("en-US", "1.2.3.4/32,", &["ipv4 1.2.3.4/32 «1.2.3.4/32»"]),
+        ("en-US", "1.2.3.4/33", &["ipv4 1.2.3.4 «1.2.3.4»"]),
+        ("en-US", "256.1.1.1", &["version 256.1.1.1 «256.1.1.1»"]),
+        ("en-US", "01.2.3.4", &["version 1.2.3.4 «01.2.3.4»"]),
+        (
+            "en-US",
+            "10.0.14393.0",
+            &["version 10.0.14393.0 «10.0.14393.0»"],
+        ),
+        (
+            "de-DE",
+            "Netz 172.16.0.0/12",
+            &["ipv4 172.16.0.0/12 «172.16.0.0/12»"],
+        ),
+        (
+            "xx",
+            "20.190.128.0/18",
+            &["ipv4 20.190.128.0/18 «20.190.128.0/18»"],
+        ),
+        (
+            "ko-KR",
+            "20.190.128.0/18 및 40.126.0.0/18",
+            &[
+                "ipv4 20.190.128.0/18 «20.190.128.0/18»",
+                "ipv4 40.126.0.0/18 «40.126.0.0/18»",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn hosts_and_urls() {
+    check(&[
+        (
+            "ja-JP",
+            "`www.msftncsi.com`",
+            &["host www.msftncsi.com «www.msftncsi.com»"],
+        ),
+        (
+            "ja-JP",
+            "*.microsoft.com <br>",
+            &["host *.microsoft.com «*.microsoft.com»"],
+        ),
+        (
+            "ja-JP",
+            ".WindowsAzure.com",
+            &["host windowsazure.com «.WindowsAzure.com»"],
+        ),
+        (
+            "ja-JP",
+            "*.windowsazure.us",
+            &["host *.windowsazure.us «*.windowsazure.us»"],
+        ),
+        (
+            "ja-JP",
+            "*.microsoftonline.us",
+            &["host *.microsoftonline.us «*.microsoftonline.us»"],
+        ),
+        (
+            "en-US",
+            "login.microsoftonline.com and",
+            &["host login.microsoftonline.com «login.microsoftonline.com»"],
+        ),
+        (
+            "en-US",
+            "Mail.Contoso.com",
+            &["host mail.contoso.com «Mail.Contoso.com»"],
+        ),
+        ("en-US", "OnlineBackup.KEK CSC.exe setup.ps1 Node.js", &[]),
+        ("en-US", "ASP.NET VB.NET .NET", &[]),
+        (
+            "en-US",
+            "https://aka.ms/mars-agent",
+            &["url https://aka.ms/mars-agent «https://aka.ms/mars-agent»"],
+        ),
+        (
+            "en-US",
+            "(https://portal.azure.com/#blade/X).",
+            &["url https://portal.azure.com/#blade/X «https://portal.azure.com/#blade/X»"],
+        ),
+        (
+            "ja-JP",
+            "https://go.microsoft.com/fwlink/?linkid=229525&clcid=0x409 を参照",
+            &[
+                "url https://go.microsoft.com/fwlink/?linkid=229525&clcid=0x409 «https://go.microsoft.com/fwlink/?linkid=229525&clcid=0x409»",
+            ],
+        ),
+        (
+            "zh-TW",
+            "前往 www.msftconnecttest.com。",
+            &["host www.msftconnecttest.com «www.msftconnecttest.com»"],
+        ),
+        (
+            "xx",
+            "*.usgovcloudapi.net",
+            &["host *.usgovcloudapi.net «*.usgovcloudapi.net»"],
+        ),
+        (
+            "en-US",
+            "user@domain.com",
+            &["host domain.com «domain.com»"],
+        ),
+    ]);
+}
+
+#[test]
+fn ports() {
+    check(&[
+        ("ja-JP", "ポート 443 で HTTPS", &["port 443 «ポート 443»"]),
+        ("ja-JP", "ポート 587 を使用", &["port 587 «ポート 587»"]),
+        ("ja-JP", "ポート443", &["port 443 «ポート443»"]),
+        ("ja-JP", "443 番ポート", &["port 443 «443 番ポート»"]),
+        ("zh-TW", "連接埠 443", &["port 443 «連接埠 443»"]),
+        ("zh-CN", "端口 443", &["port 443 «端口 443»"]),
+        ("ko-KR", "포트 443", &["port 443 «포트 443»"]),
+        ("en-US", "over port 443", &["port 443 «port 443»"]),
+        ("en-US", "TCP port 1433", &["port 1433 «TCP port 1433»"]),
+        ("de-DE", "Port 587 verwenden", &["port 587 «Port 587»"]),
+        ("fr-FR", "le port 25", &["port 25 «port 25»"]),
+        ("es-ES", "el puerto 443", &["port 443 «puerto 443»"]),
+        ("ru-RU", "порт 443", &["port 443 «порт 443»"]),
+        ("en-US", "port 99999", &[]),
+        ("en-US", "port 1.5", &[]),
+    ]);
+}
+
+#[test]
+fn more_paths_and_registry_keys() {
+    check(&[
+        (
+            "ja-JP",
+            r"*C:\Program Files\Microsoft Azure Recovery Services Agent\Bin*",
+            &[
+                r"path c:\program files\microsoft azure recovery services agent\bin «C:\Program Files\Microsoft Azure Recovery Services Agent\Bin»",
+            ],
+        ),
+        (
+            "ja-JP",
+            r"c:\windows\temp にある",
+            &[r"path c:\windows\temp «c:\windows\temp»"],
+        ),
+        (
+            "en-US",
+            r"C:\WINDOWS\system32> net stop",
+            &[r"path c:\windows\system32 «C:\WINDOWS\system32»"],
+        ),
+        ("en-US", r"D:\Backup\", &[r"path d:\backup «D:\Backup\»"]),
+        (
+            "en-US",
+            r"C:\Program Files (x86)\App\app.exe",
+            &[r"path c:\program files (x86)\app\app.exe «C:\Program Files (x86)\App\app.exe»"],
+        ),
+        (
+            "zh-TW",
+            r"在 [bin] 資料夾*C:\Program Files\Microsoft Azure Recovery Services Agent\Bin*",
+            &[
+                r"path c:\program files\microsoft azure recovery services agent\bin «C:\Program Files\Microsoft Azure Recovery Services Agent\Bin»",
+            ],
+        ),
+        (
+            "en-US",
+            r"HKEY_CURRENT_USER\Software\X",
+            &[r"registry-key hkey_current_user\software\x «HKEY_CURRENT_USER\Software\X»"],
+        ),
+        (
+            "en-US",
+            r"HKCU\Software\X",
+            &[r"registry-key hkey_current_user\software\x «HKCU\Software\X»"],
+        ),
+        (
+            "ja-JP",
+            r"レジストリ キー HKLM\SOFTWARE\Microsoft\Microsoft Data Protection Manager\Notification を作成",
+            &[
+                r"registry-key hkey_local_machine\software\microsoft\microsoft data protection manager\notification «HKLM\SOFTWARE\Microsoft\Microsoft Data Protection Manager\Notification»",
+            ],
+        ),
+        ("en-US", r"SYSTEM\CurrentControlSet\Control", &[]),
+    ]);
+}
+
+#[test]
+fn unknown_locale_still_reads_literals_and_english() {
+    check(&[
+        (
+            "xx-YY",
+            "(ID: 34513) [0x1FC07] 20.190.128.0/18",
+            &[
+                "error-id 34513 «34513»",
+                "error-id 0x1fc07 «0x1FC07»",
+                "ipv4 20.190.128.0/18 «20.190.128.0/18»",
+            ],
+        ),
+        ("xx-YY", "5-10%", &["percent 5–10 % «5-10%»"]),
+        ("xx-YY", "48 hours", &["duration 48 h «48 hours»"]),
+        ("xx-YY", "48 時間", &[]),
+    ]);
+}
