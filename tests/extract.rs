@@ -442,7 +442,7 @@ fn networks_hosts_and_ports() {
         (
             "ja-JP",
             ".WindowsAzure.com へのアクセス",
-            &["host windowsazure.com «.WindowsAzure.com»"],
+            &["host *.windowsazure.com «.WindowsAzure.com»"],
         ),
         (
             "ja-JP",
@@ -588,7 +588,7 @@ fn hosts_and_urls() {
         (
             "ja-JP",
             ".WindowsAzure.com",
-            &["host windowsazure.com «.WindowsAzure.com»"],
+            &["host *.windowsazure.com «.WindowsAzure.com»"],
         ),
         (
             "ja-JP",

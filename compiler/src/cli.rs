@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use crate::corpus;
 use crate::diagnostic::Level;
+use crate::diff;
+use crate::diff_select;
 use crate::dump;
 use crate::fact::FactKind;
 use crate::fact_list;
@@ -72,6 +74,41 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Show what changed between two versions of an article, as a changelog.
+    ///
+    /// Sections are matched by anchor, error IDs, literals and position, so renamed, split and
+    /// merged sections are recognized; facts are compared after unit normalization, so `48 時間`
+    /// and `2 日` are the same value. By default each article is diffed between its two newest
+    /// versions in each locale. Give two files (OLD.md NEW.md) to diff loose files.
+    Diff {
+        /// A corpus folder, or two markdown files: OLD.md NEW.md.
+        #[arg(default_value = "corpus", num_args = 1..=2)]
+        paths: Vec<PathBuf>,
+        /// Only this article.
+        #[arg(long)]
+        article: Option<String>,
+        /// Only this locale.
+        #[arg(long, value_parser = parse_locale)]
+        locale: Option<Locale>,
+        /// The old version: `DATE` or `LOCALE@DATE` (e.g. `zh-tw@2019-05-21`); LOCALE@ compares
+        /// across locales.
+        #[arg(long)]
+        from: Option<String>,
+        /// The new version: `DATE` or `LOCALE@DATE`.
+        #[arg(long)]
+        to: Option<String>,
+        /// Output format: a changelog for the terminal, JSON (schema `docrules.diff/1`), or
+        /// markdown for a pull request or release note.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    Human,
+    Json,
+    Markdown,
 }
 
 fn parse_kind(name: &str) -> Result<FactKind, String> {
@@ -112,6 +149,16 @@ where
         }
     };
     let (path, render): (PathBuf, Renderer) = match cli.command {
+        Command::Diff {
+            paths,
+            article,
+            locale,
+            from,
+            to,
+            format,
+        } => {
+            return diff_command(&paths, article, locale, from, to, format, out, err);
+        }
         Command::Dump {
             path,
             format,
@@ -162,6 +209,68 @@ where
     } else {
         EXIT_OK
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn diff_command(
+    paths: &[PathBuf],
+    article: Option<String>,
+    locale: Option<Locale>,
+    from: Option<String>,
+    to: Option<String>,
+    format: DiffFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let (logs, status) = if let [old, new] = paths {
+        match diff_select::loose(old, new) {
+            Ok(log) => (vec![log], EXIT_OK),
+            Err(message) => {
+                let _ = writeln!(err, "{message}");
+                return EXIT_USAGE;
+            }
+        }
+    } else {
+        let corpus = match corpus::load(&paths[0]) {
+            Ok(corpus) => corpus,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                return EXIT_USAGE;
+            }
+        };
+        let selection = diff_select::Selection {
+            article,
+            locale,
+            from,
+            to,
+        };
+        match diff_select::in_corpus(&corpus, &selection) {
+            Ok(logs) => {
+                let status = if corpus.max_level() == Some(Level::Error) {
+                    EXIT_FINDINGS
+                } else {
+                    EXIT_OK
+                };
+                (logs, status)
+            }
+            Err(message) => {
+                let _ = writeln!(err, "error: {message}");
+                return EXIT_USAGE;
+            }
+        }
+    };
+    let text = match format {
+        DiffFormat::Human => diff::render::human(&logs),
+        DiffFormat::Json => diff::render::json(&logs) + "\n",
+        DiffFormat::Markdown => diff::render::markdown(&logs),
+    };
+    if let Err(e) = out.write_all(text.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "error: cannot write output: {e}");
+            return EXIT_USAGE;
+        }
+    }
+    status
 }
 
 /// Turns the loaded corpus into the command's output.

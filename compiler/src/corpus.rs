@@ -283,6 +283,34 @@ pub fn read_document(
     Ok(document)
 }
 
+/// A markdown file outside any corpus (for `docrules diff OLD.md NEW.md`): its locale comes from
+/// its folder name or its front matter `ms.contentlocale`, its date from `ms.date`.
+pub fn read_loose(path: &Path) -> Result<(Document, Option<Locale>, Option<Date>), Diagnostic> {
+    let display = path.to_string_lossy().into_owned();
+    let bytes = std::fs::read(path).map_err(|err| {
+        Diagnostic::error("unreadable-file", &display, format!("cannot read: {err}"))
+    })?;
+    let source = source::decode(&display, bytes)?;
+    let (front, body_start) = frontmatter::parse(&source)?;
+    let folder = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .and_then(Locale::parse);
+    let locale = front
+        .get("ms.contentlocale")
+        .and_then(Locale::parse)
+        .or(folder);
+    let date = front.get("ms.date").and_then(Date::parse).or_else(|| {
+        path.file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(Date::parse)
+    });
+    let mut document = parse::parse(source, front, body_start, locale.as_ref());
+    document.facts = extract::extract(&document, locale.as_ref(), &[]);
+    Ok((document, locale, date))
+}
+
 fn layout_warning(rel: &str, message: String) -> Diagnostic {
     Diagnostic::warning("outside-layout", rel, message)
         .with_help("corpus files live at <article>/<locale>/<YYYY-MM-DD>.md")

@@ -4,10 +4,13 @@
 //! [`frontmatter`] and [`parse`]), and every later stage reads that model.
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod align;
 pub mod cli;
 pub mod corpus;
 pub mod date;
 pub mod diagnostic;
+pub mod diff;
+pub mod diff_select;
 pub mod dump;
 pub mod extract;
 pub mod fact;

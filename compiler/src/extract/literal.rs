@@ -225,7 +225,8 @@ fn expand_hive(key: &str) -> String {
 }
 
 fn host(range: std::ops::Range<usize>, text: &str) -> Option<Literal> {
-    let wildcard = text.starts_with("*.");
+    // `.example.com` in an allow list means the domain and its subdomains, as `*.example.com` does.
+    let wildcard = text.starts_with("*.") || text.starts_with('.');
     let name = text.trim_start_matches("*.").trim_start_matches('.');
     let tld = name
         .rsplit('.')
@@ -296,7 +297,7 @@ mod tests {
             names,
             ["www.msftncsi.com", "*.microsoft.com", ".WindowsAzure.com"]
         );
-        assert_eq!(hosts[2].1, "Host=windowsazure.com");
+        assert_eq!(hosts[2].1, "Host=*.windowsazure.com");
         let url = found("見る https://aka.ms/backup#top。");
         assert_eq!(url[0].0, "https://aka.ms/backup#top");
         let literals = find("https://aka.ms/x#f");
