@@ -12,7 +12,10 @@ fn main() -> Result<()> {
     let task = std::env::args().nth(1);
     match task.as_deref() {
         Some("ci") => ci(),
-        Some("bench") => cargo(&["bench", "-p", "docrules", "--bench", "throughput"]),
+        Some("bench") => {
+            cargo(&["bench", "-p", "docrules", "--bench", "throughput"])?;
+            cargo(&["bench", "-p", "docrules", "--bench", "align"])
+        }
         Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),
         None => {
             eprintln!("{USAGE}");
@@ -25,7 +28,8 @@ const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
   ci     cargo fmt --check, cargo clippy -D warnings, cargo test --workspace
-  bench  throughput of load/parse/facts on the corpus repeated to 50 MB (release mode)";
+  bench  throughput of load/parse/facts on the corpus repeated to 50 MB, and alignment
+         cost as articles grow (release mode)";
 
 fn ci() -> Result<()> {
     cargo(&["fmt", "--all", "--check"])?;

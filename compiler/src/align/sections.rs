@@ -88,7 +88,7 @@ impl SectionAlignment {
 /// Below this weighted overlap, shared literals are coincidence.
 const MIN_OVERLAP: f32 = 0.25;
 /// Below this similarity, neighbours are not the same section.
-const MIN_SIMILARITY: f32 = 0.55;
+const MIN_SIMILARITY: f32 = 0.66;
 /// How far from the expected position a positional match is searched.
 const WINDOW: usize = 6;
 /// Tokens found in more sections than this say nothing about identity and are not indexed.
@@ -353,13 +353,23 @@ fn positional(state: &mut State, old: &Document, new: &Document) {
             state.push(vec![*o], vec![*n], Evidence::Position, 0.5);
         }
     }
+    // Nearest aligned neighbours, computed in one pass each way (not searched per section): the
+    // next one from a suffix scan, the previous one carried along as sections are placed.
+    let mut next_new: Vec<Option<usize>> = vec![None; old.sections.len() + 1];
+    for o in (0..old.sections.len()).rev() {
+        next_new[o] = state.old_to_new_first(o).or(next_new[o + 1]);
+    }
+    let mut last_new: Option<usize> = None;
     for o in 0..old.sections.len() {
-        if state.old_match[o].is_some() || old.sections[o].level == 0 {
+        if state.old_match[o].is_some() {
+            last_new = last_new.max(state.old_to_new_last(o));
             continue;
         }
-        // The new position expected from the nearest aligned neighbours.
-        let before = (0..o).rev().find_map(|p| state.old_to_new_last(p));
-        let after = (o + 1..old.sections.len()).find_map(|p| state.old_to_new_first(p));
+        if old.sections[o].level == 0 {
+            continue;
+        }
+        let before = last_new;
+        let after = next_new[o + 1];
         let lo = before.map_or(0, |b| b + 1);
         let hi = after.unwrap_or(new.sections.len()).min(lo + 2 * WINDOW);
         let section = &old.sections[o];
@@ -383,6 +393,7 @@ fn positional(state: &mut State, old: &Document, new: &Document) {
         }
         if let Some((score, n)) = best {
             state.push(vec![o], vec![n], Evidence::Position, score.min(1.0));
+            last_new = last_new.max(Some(n));
         }
     }
 }

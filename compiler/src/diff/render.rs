@@ -99,7 +99,7 @@ pub fn markdown(logs: &[Changelog]) -> String {
             out.push_str("No changes.\n\n");
             continue;
         }
-        let _ = writeln!(out, "{}.\n", summary(log));
+        let _ = writeln!(out, "{}.", summary(log));
         let mut section = None;
         for change in &log.changes {
             if section != Some(&change.section) {

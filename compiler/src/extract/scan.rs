@@ -77,7 +77,7 @@ fn version(
     components: Vec<u64>,
     lex: &FactLexicon,
 ) -> Option<Found> {
-    let product = product_before(&text[..range.start]);
+    let product = product_before(&text[..range.start], is_latin_prose(text));
     let mut start = product.as_ref().map_or(range.start, |(s, _)| *s);
     let mut end = range.end;
     let mut minimum = false;
@@ -107,7 +107,7 @@ fn version(
 
 /// Up to four capitalized Latin words right before a version: `.NET Framework`, `Azure
 /// PowerShell`, `TLS`.
-fn product_before(text: &str) -> Option<(usize, String)> {
+fn product_before(text: &str, latin_prose: bool) -> Option<(usize, String)> {
     let mut start = None;
     let mut rest = text.trim_end_matches(' ');
     for _ in 0..4 {
@@ -130,8 +130,28 @@ fn product_before(text: &str) -> Option<(usize, String)> {
         }
         rest = rest[..word_start].trim_end_matches(' ');
     }
-    let start = start?;
+    let mut start = start?;
+    // In Latin-script prose, a plain capitalized word that starts the sentence (`Install .NET
+    // Framework 4.6.2`) is capitalized by grammar, not because it names the product. (In CJK
+    // text, Latin words are names: `Azure PowerShell 3.7.0 をインストール`.)
+    let first_end = text[start..].find(' ').map(|i| start + i);
+    let sentence_start = text[..start].trim_end().is_empty()
+        || text[..start]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '。', '：']);
+    if let Some(first_end) = first_end.filter(|&e| e < text.trim_end().len()) {
+        let word = &text[start..first_end];
+        let plain = word.chars().skip(1).all(|c| c.is_ascii_lowercase());
+        if sentence_start && plain && latin_prose {
+            start = first_end + 1;
+        }
+    }
     Some((start, text[start..].trim_end().to_owned()))
+}
+
+/// Text without CJK characters, where capitalization follows Latin-script grammar.
+fn is_latin_prose(text: &str) -> bool {
+    !text.chars().any(|c| (c as u32) >= 0x2E80)
 }
 
 fn skip_spaces(text: &str, mut pos: usize) -> usize {
@@ -468,7 +488,7 @@ fn classify(
             if shared.is_none()
                 && comparator.is_none()
                 && group == Group::Single
-                && product_before(&text[..start]).is_some()
+                && product_before(&text[..start], is_latin_prose(text)).is_some()
             {
                 return Vec::new();
             }
