@@ -6,6 +6,8 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::align;
+use crate::check;
 use crate::corpus;
 use crate::diagnostic::Level;
 use crate::diff;
@@ -14,6 +16,8 @@ use crate::dump;
 use crate::fact::FactKind;
 use crate::fact_list;
 use crate::locale::Locale;
+use crate::render;
+use std::io::IsTerminal;
 
 /// Exit status: no error found.
 pub const EXIT_OK: u8 = 0;
@@ -74,6 +78,33 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Check a corpus for contradictions: stale translations, missing and extra sections,
+    /// statements that disagree within a version or across articles, lowered requirements,
+    /// implausible lists and error IDs attached to several sections.
+    ///
+    /// Findings are sorted by article, locale, file, line and check. `docrules explain CODE`
+    /// documents each check. Suppress a finding with `[[suppress]]` in docrules.toml or
+    /// `<!-- docrules-disable CODE -->` in the markdown.
+    Check {
+        /// Corpus folder.
+        #[arg(default_value = "corpus")]
+        path: PathBuf,
+        /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/1`), SARIF 2.1.0,
+        /// or GitHub workflow annotations.
+        #[arg(long, value_enum, default_value_t = FindingFormat::Human)]
+        format: FindingFormat,
+        /// Exit with 1 when a finding at or above this level is reported.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Colors in the human format: `auto` uses them on a terminal unless NO_COLOR is set.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// Print the documentation of a check (by code or name), or list the checks.
+    Explain {
+        /// A check code (`DR101`) or name (`stale-fact`).
+        code: Option<String>,
+    },
     /// Show what changed between two versions of an article, as a changelog.
     ///
     /// Sections are matched by anchor, error IDs, literals and position, so renamed, split and
@@ -102,6 +133,28 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
         format: DiffFormat,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FindingFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -149,6 +202,15 @@ where
         }
     };
     let (path, render): (PathBuf, Renderer) = match cli.command {
+        Command::Check {
+            path,
+            format,
+            fail_on,
+            color,
+        } => {
+            return check_command(&path, format, fail_on, color, out, err);
+        }
+        Command::Explain { code } => return explain_command(code.as_deref(), out, err),
         Command::Diff {
             paths,
             article,
@@ -208,6 +270,101 @@ where
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    }
+}
+
+fn check_command(
+    path: &std::path::Path,
+    format: FindingFormat,
+    fail_on: FailOn,
+    color: Color,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let corpus = match corpus::load(path) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let compiled = align::compile(&corpus);
+    let report = check::run(&compiled);
+    let root = path.to_string_lossy();
+    let text = match format {
+        FindingFormat::Human => {
+            let color = match color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let mut text = String::new();
+            // Files that could not be read are part of what is wrong with the corpus.
+            for diagnostic in corpus.all_diagnostics() {
+                text.push_str(&format!("{diagnostic}\n\n"));
+            }
+            text.push_str(&render::human::render(&report.findings, &corpus, color));
+            if report.suppressed > 0 {
+                text.push_str(&format!("{} findings suppressed\n", report.suppressed));
+            }
+            text
+        }
+        FindingFormat::Json => render::json::render(&report.findings) + "\n",
+        FindingFormat::Sarif => render::sarif::render(&report.findings, &corpus, &root) + "\n",
+        FindingFormat::Github => render::github::render(&report.findings, &root),
+    };
+    if let Err(e) = out.write_all(text.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "error: cannot write output: {e}");
+            return EXIT_USAGE;
+        }
+    }
+    let threshold = match fail_on {
+        FailOn::Error => Level::Error,
+        FailOn::Warning => Level::Warning,
+        FailOn::Info => Level::Info,
+    };
+    let failed = report.findings.iter().any(|f| f.level >= threshold)
+        || corpus.max_level() == Some(Level::Error);
+    if failed { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+fn explain_command(code: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match code {
+        None => {
+            for c in check::CHECKS {
+                let _ = writeln!(
+                    out,
+                    "{}  {:<28} {:<8} {}",
+                    c.code,
+                    c.name,
+                    c.level.to_string(),
+                    c.summary
+                );
+            }
+            EXIT_OK
+        }
+        Some(code) => match check::find(code) {
+            Some(c) => {
+                let _ = writeln!(out, "{}", c.doc());
+                EXIT_OK
+            }
+            None => {
+                let known: Vec<String> = check::CHECKS
+                    .iter()
+                    .map(|c| format!("{} ({})", c.code, c.name))
+                    .collect();
+                let _ = writeln!(
+                    err,
+                    "error: no check `{code}`; checks are: {}",
+                    known.join(", ")
+                );
+                EXIT_USAGE
+            }
+        },
     }
 }
 

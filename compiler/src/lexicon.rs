@@ -70,6 +70,8 @@ struct LexiconFile {
     comparators: HashMap<crate::fact::Comparator, facts::ComparatorWords>,
     #[serde(default)]
     numbers: facts::NumberWords,
+    #[serde(default)]
+    periods: HashMap<crate::fact::TimeUnit, Vec<String>>,
 }
 
 /// All lexicons, indexed for lookup.
@@ -114,6 +116,7 @@ impl Lexicons {
                     duration_units: file.duration_units,
                     comparators: file.comparators,
                     numbers: file.numbers,
+                    periods: file.periods,
                 },
             ));
             if file.language != tag {

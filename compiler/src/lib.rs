@@ -5,6 +5,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod align;
+pub mod check;
 pub mod cli;
 pub mod corpus;
 pub mod date;
@@ -22,5 +23,6 @@ pub mod locale;
 pub mod manifest;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod source;
 pub mod span;

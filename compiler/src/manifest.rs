@@ -20,6 +20,24 @@ pub struct Manifest {
     /// fact becomes a constant of the generated crate.
     #[serde(default)]
     pub facts: std::collections::BTreeMap<String, String>,
+    /// Findings of `docrules check` not to report, each with its reason.
+    #[serde(default)]
+    pub suppress: Vec<toml::Spanned<Suppression>>,
+    /// The manifest's text, for pointing at its lines.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// `[[suppress]]`: a check (by code or name) on a fact key or a file, and why.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Suppression {
+    pub code: String,
+    #[serde(default)]
+    pub key: Option<String>,
+    #[serde(default)]
+    pub path: Option<String>,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -67,7 +85,7 @@ impl Manifest {
     }
 
     pub fn parse(text: &str) -> Result<Manifest, Diagnostic> {
-        let manifest: Manifest = toml::from_str(text).map_err(|err| {
+        let mut manifest: Manifest = toml::from_str(text).map_err(|err| {
             let mut diagnostic = Diagnostic::error(
                 "manifest",
                 FILE_NAME,
@@ -85,6 +103,21 @@ impl Manifest {
                     FILE_NAME,
                     format!("corpus.source_locale `{tag}` is not a locale tag such as `en-US`"),
                 ));
+            }
+        }
+        manifest.text = text.to_owned();
+        for entry in &manifest.suppress {
+            let problem = if entry.get_ref().reason.trim().is_empty() {
+                Some("a suppression needs a `reason`")
+            } else if entry.get_ref().key.is_none() && entry.get_ref().path.is_none() {
+                Some("a suppression needs a fact `key` or a file `path`")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let lines = LineIndex::new(text);
+                return Err(Diagnostic::error("manifest", FILE_NAME, problem)
+                    .at(lines.span(text, entry.span())));
             }
         }
         for (name, key) in &manifest.facts {
@@ -145,6 +178,22 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.span.unwrap().line, 5);
         assert!(err.message.contains("source_locle"), "{}", err.message);
+    }
+
+    #[test]
+    fn suppressions_need_a_reason_and_a_target() {
+        let ok = "[[suppress]]\ncode = \"stale-fact\"\npath = \"a.md\"\nreason = \"pending\"\n";
+        assert_eq!(Manifest::parse(ok).unwrap().suppress.len(), 1);
+        let err = Manifest::parse(
+            "[[suppress]]\ncode = \"stale-fact\"\npath = \"a.md\"\nreason = \"\"\n",
+        )
+        .unwrap_err();
+        assert!(err.message.contains("reason"), "{err}");
+        assert!(Manifest::parse("[[suppress]]\ncode = \"x\"\nreason = \"r\"\n").is_err());
+        assert!(
+            Manifest::parse("[[suppress]]\ncode = \"x\"\npath = \"a\"\n").is_err(),
+            "reason is required"
+        );
     }
 
     #[test]

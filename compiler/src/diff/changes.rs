@@ -471,7 +471,12 @@ impl Ctx<'_> {
             .as_deref()
             .map(|p| format!("{p} "))
             .unwrap_or_default();
-        let message = format!("{} {what}: {product}{} → {}", n.kind, o.value, n.value);
+        let message = match kind {
+            ChangeKind::FactValueChanged => {
+                format!("{} {what}: {product}{} → {}", n.kind, o.value, n.value)
+            }
+            _ => format!("{what}: {product}{} → {}", o.value, n.value),
+        };
         let section = n.key.section.clone();
         let mut change = self.change(kind, section, message, (n.context.section, 3, n.span.start));
         change.old = Some(self.place(self.old, o.span, &o.text));

@@ -62,6 +62,8 @@ pub struct FactWords {
     pub comparators: HashMap<Comparator, ComparatorWords>,
     #[serde(default)]
     pub numbers: NumberWords,
+    #[serde(default)]
+    pub periods: HashMap<TimeUnit, Vec<String>>,
 }
 
 /// A word list for matching next to a number; longest words first so the first match is the
@@ -201,6 +203,8 @@ fn same_letter(a: char, b: char) -> bool {
 #[derive(Clone, Debug, Default)]
 pub struct FactLexicon {
     pub units: Words<TimeUnit>,
+    /// Recurrences (`毎週`, `weekly`) and the period they name.
+    pub periods: Words<TimeUnit>,
     pub comparators_before: Words<Comparator>,
     pub comparators_after: Words<Comparator>,
     pub alternatives: Words<()>,
@@ -230,6 +234,9 @@ impl FactLexicon {
         for (index, file) in files.into_iter().enumerate() {
             for (unit, words) in &file.duration_units {
                 words.iter().for_each(|w| lex.units.push(w, *unit));
+            }
+            for (unit, words) in &file.periods {
+                words.iter().for_each(|w| lex.periods.push(w, *unit));
             }
             for (comparator, words) in &file.comparators {
                 words
@@ -274,6 +281,7 @@ impl FactLexicon {
 
     fn finish(&mut self) {
         self.units.finish();
+        self.periods.finish();
         self.comparators_before.finish();
         self.comparators_after.finish();
         for words in [

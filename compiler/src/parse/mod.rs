@@ -304,7 +304,8 @@ impl<'a> Builder<'a> {
         // A cell's or a paragraph's span ends at its last content, not at trailing pipes or
         // line breaks; a heading's covers its line.
         let end = match container {
-            Container::Heading { .. } => end,
+            // The heading line without its line ending.
+            Container::Heading { .. } => start.max(self.ctx.text[..end].trim_end().len()),
             _ => inlines
                 .last()
                 .map_or(start, |i| i.span().end as usize)
