@@ -20,54 +20,51 @@
 
 use std::collections::BTreeMap;
 
-use super::{Finding, Location, Related, newest_per_locale};
+use super::{Finding, Location, Related, current_versions};
 use crate::align::Compiled;
 
 pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for article in &compiled.articles {
-        for v in newest_per_locale(article) {
-            let version = &article.article.versions[v];
-            let doc = &version.document;
-            // Error ID → (section, first row's ID span) in document order.
-            let mut owners: BTreeMap<&str, Vec<(usize, crate::span::Span)>> = BTreeMap::new();
-            for rule in &doc.rules {
-                for id in &rule.error_ids {
-                    let list = owners.entry(id.value.as_str()).or_default();
-                    if !list.iter().any(|(s, _)| *s == rule.section) {
-                        list.push((rule.section, id.span));
-                    }
+    for (article, _, version) in current_versions(compiled) {
+        let doc = &version.document;
+        // Error ID → (section, first row's ID span) in document order.
+        let mut owners: BTreeMap<&str, Vec<(usize, crate::span::Span)>> = BTreeMap::new();
+        for rule in &doc.rules {
+            for id in &rule.error_ids {
+                let list = owners.entry(id.value.as_str()).or_default();
+                if !list.iter().any(|(s, _)| *s == rule.section) {
+                    list.push((rule.section, id.span));
                 }
             }
-            for (id, list) in owners {
-                let [(first_section, first_span), rest @ ..] = list.as_slice() else {
-                    continue;
-                };
-                for (section, span) in rest {
-                    let mut finding = Finding::new(
-                        "error-id-rebound",
-                        &article.article.name,
-                        version.locale.as_str(),
-                        format!(
-                            "error {id} is attached to rows of #{} and of #{}",
-                            doc.sections[*first_section].anchor, doc.sections[*section].anchor
-                        ),
-                        Location {
-                            path: version.path.clone(),
-                            span: *span,
-                            label: format!("{id} here"),
-                        },
-                    );
-                    finding.related.push(Related {
-                        role: "other-section",
-                        location: Location {
-                            path: version.path.clone(),
-                            span: *first_span,
-                            label: format!("{id} in #{}", doc.sections[*first_section].anchor),
-                        },
-                    });
-                    out.push(finding);
-                }
+        }
+        for (id, list) in owners {
+            let [(first_section, first_span), rest @ ..] = list.as_slice() else {
+                continue;
+            };
+            for (section, span) in rest {
+                let mut finding = Finding::new(
+                    "error-id-rebound",
+                    &article.article.name,
+                    version.locale.as_str(),
+                    format!(
+                        "error {id} is attached to rows of #{} and of #{}",
+                        doc.sections[*first_section].anchor, doc.sections[*section].anchor
+                    ),
+                    Location {
+                        path: version.path.clone(),
+                        span: *span,
+                        label: format!("{id} here"),
+                    },
+                );
+                finding.related.push(Related {
+                    role: "other-section",
+                    location: Location {
+                        path: version.path.clone(),
+                        span: *first_span,
+                        label: format!("{id} in #{}", doc.sections[*first_section].anchor),
+                    },
+                });
+                out.push(finding);
             }
         }
     }

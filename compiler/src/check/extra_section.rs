@@ -17,50 +17,43 @@
 //!
 //! Remove the section from the translation, or add it to the source if it belongs there.
 
-use super::{Finding, Location, newest_per_locale, version_name};
+use super::{Finding, Location, current_translations, version_name};
 use crate::align::Compiled;
 
 pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for article in &compiled.articles {
-        let versions = &article.article.versions;
-        let canonical = &versions[article.canonical];
-        for v in newest_per_locale(article)
-            .into_iter()
-            .filter(|&v| v != article.canonical)
-        {
-            let version = &versions[v];
-            let doc = &version.document;
-            let alignment = &article.alignments[v];
-            let extra: Vec<usize> = (0..doc.sections.len())
-                .filter(|&s| doc.sections[s].level > 0 && alignment.of_old(s).is_none())
-                .collect();
-            for &s in &extra {
-                let section = &doc.sections[s];
-                if section.parent.is_some_and(|p| extra.contains(&p)) {
-                    continue;
-                }
-                let mut finding = Finding::new(
-                    "extra-section",
-                    &article.article.name,
-                    version.locale.as_str(),
-                    format!(
-                        "#{} has no counterpart in the canonical {}",
-                        section.anchor,
-                        version_name(canonical)
-                    ),
-                    Location {
-                        path: version.path.clone(),
-                        span: section.span,
-                        label: "not in the canonical version".into(),
-                    },
-                );
-                finding.help = Some(format!(
-                    "remove #{} or add it to the source",
-                    section.anchor
-                ));
-                out.push(finding);
+    for (article, v, version) in current_translations(compiled) {
+        let canonical = &article.article.versions[article.canonical];
+        let doc = &version.document;
+        let alignment = &article.alignments[v];
+        let extra: Vec<usize> = (0..doc.sections.len())
+            .filter(|&s| doc.sections[s].level > 0 && alignment.of_old(s).is_none())
+            .collect();
+        for &s in &extra {
+            let section = &doc.sections[s];
+            if section.parent.is_some_and(|p| extra.contains(&p)) {
+                continue;
             }
+            let mut finding = Finding::new(
+                "extra-section",
+                &article.article.name,
+                version.locale.as_str(),
+                format!(
+                    "#{} has no counterpart in the canonical {}",
+                    section.anchor,
+                    version_name(canonical)
+                ),
+                Location {
+                    path: version.path.clone(),
+                    span: section.span,
+                    label: "not in the canonical version".into(),
+                },
+            );
+            finding.help = Some(format!(
+                "remove #{} or add it to the source",
+                section.anchor
+            ));
+            out.push(finding);
         }
     }
     out

@@ -20,7 +20,7 @@
 //!
 //! Correct the value that breaks the order (here probably 3 months), or reword the list.
 
-use super::{Finding, Related, fact_location, newest_per_locale};
+use super::{Finding, Related, current_versions, fact_location};
 use crate::align::Compiled;
 use crate::fact::{Fact, TimeUnit, Value};
 use crate::lexicon::{FactLexicon, Lexicons};
@@ -28,79 +28,76 @@ use crate::model::{Block, Document};
 
 pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for article in &compiled.articles {
-        for v in newest_per_locale(article) {
-            let version = &article.article.versions[v];
-            let doc = &version.document;
-            let lex = Lexicons::get().facts(Some(&version.locale));
-            for range in containers(doc) {
-                let durations: Vec<&Fact> = doc
-                    .facts
-                    .iter()
-                    .filter(|f| {
-                        matches!(f.value, Value::Duration { .. })
-                            && range.contains(&(f.span.start as usize))
-                    })
-                    .collect();
-                if durations.len() < 3 {
-                    continue;
-                }
-                let Some(pairs) = pair_with_periods(&doc.source.text, range.start, &durations, lex)
-                else {
-                    continue;
-                };
-                let millis = |f: &Fact| match f.value {
-                    Value::Duration { millis, .. } => millis,
-                    _ => 0,
-                };
-                // The first later pair whose value is shorter though its period is longer.
-                let violation = pairs.iter().enumerate().find_map(|(i, (p1, f1))| {
-                    pairs[i + 1..]
-                        .iter()
-                        .find(|(p2, f2)| p2.millis() > p1.millis() && millis(f2) < millis(f1))
-                        .map(|b| (*f1, b))
-                });
-                let Some((earlier, (period, later))) = violation else {
-                    continue;
-                };
-                let earlier_period = pairs
-                    .iter()
-                    .find(|(_, f)| std::ptr::eq(*f, earlier))
-                    .map(|(p, _)| *p)
-                    .unwrap_or(*period);
-                let list: Vec<String> = pairs
-                    .iter()
-                    .map(|(p, f)| format!("{} {}", recurrence(*p), f.value))
-                    .collect();
-                let mut finding = Finding::new(
-                    "implausible-order",
-                    &article.article.name,
-                    version.locale.as_str(),
-                    format!(
-                        "{} {} is shorter than {} {} in the list {}",
-                        recurrence(*period),
-                        later.value,
-                        recurrence(earlier_period),
-                        earlier.value,
-                        list.join(", ")
-                    ),
-                    fact_location(
-                        version,
-                        later,
-                        format!("{} for a {}", later.value, period.as_str()),
-                    ),
-                );
-                finding.related.push(Related {
-                    role: "other-statement",
-                    location: fact_location(
-                        version,
-                        earlier,
-                        format!("{} for a {}", earlier.value, earlier_period.as_str()),
-                    ),
-                });
-                finding.help = Some("check the value that breaks the order".into());
-                out.push(finding);
+    for (article, _, version) in current_versions(compiled) {
+        let doc = &version.document;
+        let lex = Lexicons::get().facts(Some(&version.locale));
+        for range in containers(doc) {
+            let durations: Vec<&Fact> = doc
+                .facts
+                .iter()
+                .filter(|f| {
+                    matches!(f.value, Value::Duration { .. })
+                        && range.contains(&(f.span.start as usize))
+                })
+                .collect();
+            if durations.len() < 3 {
+                continue;
             }
+            let Some(pairs) = pair_with_periods(&doc.source.text, range.start, &durations, lex)
+            else {
+                continue;
+            };
+            let millis = |f: &Fact| match f.value {
+                Value::Duration { millis, .. } => millis,
+                _ => 0,
+            };
+            // The first later pair whose value is shorter though its period is longer.
+            let violation = pairs.iter().enumerate().find_map(|(i, (p1, f1))| {
+                pairs[i + 1..]
+                    .iter()
+                    .find(|(p2, f2)| p2.millis() > p1.millis() && millis(f2) < millis(f1))
+                    .map(|b| (*f1, b))
+            });
+            let Some((earlier, (period, later))) = violation else {
+                continue;
+            };
+            let earlier_period = pairs
+                .iter()
+                .find(|(_, f)| std::ptr::eq(*f, earlier))
+                .map(|(p, _)| *p)
+                .unwrap_or(*period);
+            let list: Vec<String> = pairs
+                .iter()
+                .map(|(p, f)| format!("{} {}", recurrence(*p), f.value))
+                .collect();
+            let mut finding = Finding::new(
+                "implausible-order",
+                &article.article.name,
+                version.locale.as_str(),
+                format!(
+                    "{} {} is shorter than {} {} in the list {}",
+                    recurrence(*period),
+                    later.value,
+                    recurrence(earlier_period),
+                    earlier.value,
+                    list.join(", ")
+                ),
+                fact_location(
+                    version,
+                    later,
+                    format!("{} for a {}", later.value, period.as_str()),
+                ),
+            );
+            finding.related.push(Related {
+                role: "other-statement",
+                location: fact_location(
+                    version,
+                    earlier,
+                    format!("{} for a {}", earlier.value, earlier_period.as_str()),
+                ),
+            });
+            finding.help = Some("check the value that breaks the order".into());
+            out.push(finding);
         }
     }
     out

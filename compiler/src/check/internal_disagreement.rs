@@ -22,85 +22,81 @@
 use std::collections::BTreeMap;
 
 use super::{
-    FactInfo, Finding, Related, fact_location, fact_value, newest_per_locale, version_name,
+    FactInfo, Finding, Related, current_versions, fact_location, fact_value, version_name,
 };
 use crate::align::Compiled;
 use crate::fact::FactKind;
 
 pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for article in &compiled.articles {
-        for v in newest_per_locale(article) {
-            let version = &article.article.versions[v];
-            let doc = &version.document;
-            // (rule, kind) → column → facts of that kind in that cell.
-            let mut cells: BTreeMap<(usize, FactKind), BTreeMap<usize, Vec<usize>>> =
-                BTreeMap::new();
-            for (i, fact) in doc.facts.iter().enumerate() {
-                let (Some(rule), true) = (
-                    fact.context.rule,
-                    matches!(
-                        fact.kind,
-                        FactKind::Duration | FactKind::Count | FactKind::Percent
-                    ),
-                ) else {
+    for (article, _, version) in current_versions(compiled) {
+        let doc = &version.document;
+        // (rule, kind) → column → facts of that kind in that cell.
+        let mut cells: BTreeMap<(usize, FactKind), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+        for (i, fact) in doc.facts.iter().enumerate() {
+            let (Some(rule), true) = (
+                fact.context.rule,
+                matches!(
+                    fact.kind,
+                    FactKind::Duration | FactKind::Count | FactKind::Percent
+                ),
+            ) else {
+                continue;
+            };
+            let column = doc.rules[rule]
+                .cells
+                .iter()
+                .position(|c| {
+                    Some(c.role) == fact.context.column
+                        && c.span.start <= fact.span.start
+                        && fact.span.end <= c.span.end.max(c.span.start)
+                })
+                .unwrap_or(usize::MAX);
+            cells
+                .entry((rule, fact.kind))
+                .or_default()
+                .entry(column)
+                .or_default()
+                .push(i);
+        }
+        for ((_, kind), columns) in cells {
+            let single: Vec<usize> = columns
+                .values()
+                .filter(|f| f.len() == 1)
+                .map(|f| f[0])
+                .collect();
+            let [first, rest @ ..] = single.as_slice() else {
+                continue;
+            };
+            let a = &doc.facts[*first];
+            for &other in rest {
+                let b = &doc.facts[other];
+                if a.value.same_as(&b.value) {
                     continue;
-                };
-                let column = doc.rules[rule]
-                    .cells
-                    .iter()
-                    .position(|c| {
-                        Some(c.role) == fact.context.column
-                            && c.span.start <= fact.span.start
-                            && fact.span.end <= c.span.end.max(c.span.start)
-                    })
-                    .unwrap_or(usize::MAX);
-                cells
-                    .entry((rule, fact.kind))
-                    .or_default()
-                    .entry(column)
-                    .or_default()
-                    .push(i);
-            }
-            for ((_, kind), columns) in cells {
-                let single: Vec<usize> = columns
-                    .values()
-                    .filter(|f| f.len() == 1)
-                    .map(|f| f[0])
-                    .collect();
-                let [first, rest @ ..] = single.as_slice() else {
-                    continue;
-                };
-                let a = &doc.facts[*first];
-                for &other in rest {
-                    let b = &doc.facts[other];
-                    if a.value.same_as(&b.value) {
-                        continue;
-                    }
-                    let mut finding = Finding::new(
-                        "internal-disagreement",
-                        &article.article.name,
-                        version.locale.as_str(),
-                        format!(
-                            "this row states the {kind} as {} here and as {} in another cell ({})",
-                            b.value,
-                            a.value,
-                            version_name(version)
-                        ),
-                        fact_location(version, b, format!("{}", b.value)),
-                    );
-                    finding.related.push(Related {
-                        role: "other-statement",
-                        location: fact_location(version, a, format!("{} here", a.value)),
-                    });
-                    finding.help = Some("make both statements give the same value".into());
-                    finding.fact = Some(FactInfo {
-                        key: b.key.to_string(),
-                        kind,
-                        values: vec![fact_value(version, a), fact_value(version, b)],
-                    });
-                    out.push(finding);
                 }
+                let mut finding = Finding::new(
+                    "internal-disagreement",
+                    &article.article.name,
+                    version.locale.as_str(),
+                    format!(
+                        "this row states the {kind} as {} here and as {} in another cell ({})",
+                        b.value,
+                        a.value,
+                        version_name(version)
+                    ),
+                    fact_location(version, b, format!("{}", b.value)),
+                );
+                finding.related.push(Related {
+                    role: "other-statement",
+                    location: fact_location(version, a, format!("{} here", a.value)),
+                });
+                finding.help = Some("make both statements give the same value".into());
+                finding.fact = Some(FactInfo {
+                    key: b.key.to_string(),
+                    kind,
+                    values: vec![fact_value(version, a), fact_value(version, b)],
+                });
+                out.push(finding);
             }
         }
     }

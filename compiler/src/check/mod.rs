@@ -265,6 +265,25 @@ pub fn version_name(version: &Version) -> String {
     )
 }
 
+/// What readers see now: the newest version of each locale of every article, with its index.
+pub fn current_versions<'a>(
+    compiled: &'a Compiled<'a>,
+) -> impl Iterator<Item = (&'a AlignedArticle<'a>, usize, &'a Version)> + 'a {
+    compiled.articles.iter().flat_map(|article| {
+        newest_per_locale(article)
+            .into_iter()
+            .map(move |v| (article, v, &article.article.versions[v]))
+    })
+}
+
+/// The current versions that are translations of the canonical one (every current version but
+/// the canonical version itself).
+pub fn current_translations<'a>(
+    compiled: &'a Compiled<'a>,
+) -> impl Iterator<Item = (&'a AlignedArticle<'a>, usize, &'a Version)> + 'a {
+    current_versions(compiled).filter(|(article, v, _)| *v != article.canonical)
+}
+
 /// The newest version of each locale of an article (indices into its versions).
 pub fn newest_per_locale(article: &AlignedArticle<'_>) -> Vec<usize> {
     let versions = &article.article.versions;

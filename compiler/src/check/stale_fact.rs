@@ -23,95 +23,92 @@
 //! translation is right, update the source.
 
 use super::{
-    FactInfo, Finding, Location, Related, fact_location, fact_value, newest_per_locale,
+    FactInfo, Finding, Location, Related, current_translations, fact_location, fact_value,
     version_name,
 };
 use crate::align::Compiled;
 
 pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for article in &compiled.articles {
-        let versions = &article.article.versions;
-        let canonical = &versions[article.canonical];
-        for v in newest_per_locale(article)
-            .into_iter()
-            .filter(|&v| v != article.canonical)
+    for (article, v, version) in current_translations(compiled) {
+        let canonical = &article.article.versions[article.canonical];
+        for fact in version
+            .document
+            .facts
+            .iter()
+            .filter(|f| f.kind.is_quantity())
         {
-            let version = &versions[v];
-            for fact in version
-                .document
-                .facts
-                .iter()
-                .filter(|f| f.kind.is_quantity())
-            {
-                let key = article.aligned_key(v, fact);
-                let Some(history) = article.histories.get(&key) else {
-                    continue;
-                };
-                let Some(entry) = history.canonical else {
-                    continue;
-                };
-                let (_, reference) = article.fact(entry);
-                if fact.value.same_as(&reference.value) {
-                    continue;
-                }
-                let mut finding = Finding::new(
-                    "stale-fact",
-                    &article.article.name,
-                    version.locale.as_str(),
-                    format!(
-                        "`{}` ({}) disagrees with the canonical value {} of {}",
-                        fact.text,
-                        fact.value,
-                        reference.value,
-                        version_name(canonical)
-                    ),
-                    fact_location(version, fact, format!("{} here", fact.value)),
-                );
-                finding.related.push(Related {
-                    role: "canonical",
-                    location: Location {
-                        path: canonical.path.clone(),
-                        span: reference.span,
-                        label: format!("{} ({})", reference.value, version_name(canonical)),
-                    },
-                });
-                // The old canonical value it still repeats.
-                let matches = history.entries.iter().rev().map(|&e| article.fact(e)).find(
-                    |(old, old_fact)| {
+            let key = article.aligned_key(v, fact);
+            let Some(history) = article.histories.get(&key) else {
+                continue;
+            };
+            let Some(entry) = history.canonical else {
+                continue;
+            };
+            let (_, reference) = article.fact(entry);
+            if fact.value.same_as(&reference.value) {
+                continue;
+            }
+            let mut finding = Finding::new(
+                "stale-fact",
+                &article.article.name,
+                version.locale.as_str(),
+                format!(
+                    "`{}` ({}) disagrees with the canonical value {} of {}",
+                    fact.text,
+                    fact.value,
+                    reference.value,
+                    version_name(canonical)
+                ),
+                fact_location(version, fact, format!("{} here", fact.value)),
+            );
+            finding.related.push(Related {
+                role: "canonical",
+                location: Location {
+                    path: canonical.path.clone(),
+                    span: reference.span,
+                    label: format!("{} ({})", reference.value, version_name(canonical)),
+                },
+            });
+            // The old canonical value it still repeats.
+            let matches =
+                history
+                    .entries
+                    .iter()
+                    .rev()
+                    .map(|&e| article.fact(e))
+                    .find(|(old, old_fact)| {
                         old.locale == canonical.locale
                             && old.date < canonical.date
                             && old_fact.value.same_as(&fact.value)
-                    },
-                );
-                if let Some((old, _)) = matches {
-                    finding
-                        .notes
-                        .push(format!("the stale value matches {}", version_name(old)));
-                }
-                if version.date > canonical.date {
-                    finding.notes.push(format!(
-                        "{} is newer than the canonical {}: the source may be the outdated side",
-                        version_name(version),
-                        version_name(canonical)
-                    ));
-                }
-                finding.help = Some(format!(
-                    "state {} as the canonical version does: `{}`",
-                    reference.value, reference.text
-                ));
-                finding.fact = Some(FactInfo {
-                    key: key.to_string(),
-                    kind: fact.kind,
-                    values: history
-                        .entries
-                        .iter()
-                        .map(|&e| article.fact(e))
-                        .map(|(v, f)| fact_value(v, f))
-                        .collect(),
-                });
-                out.push(finding);
+                    });
+            if let Some((old, _)) = matches {
+                finding
+                    .notes
+                    .push(format!("the stale value matches {}", version_name(old)));
             }
+            if version.date > canonical.date {
+                finding.notes.push(format!(
+                    "{} is newer than the canonical {}: the source may be the outdated side",
+                    version_name(version),
+                    version_name(canonical)
+                ));
+            }
+            finding.help = Some(format!(
+                "state {} as the canonical version does: `{}`",
+                reference.value, reference.text
+            ));
+            finding.fact = Some(FactInfo {
+                key: key.to_string(),
+                kind: fact.kind,
+                values: history
+                    .entries
+                    .iter()
+                    .map(|&e| article.fact(e))
+                    .map(|(v, f)| fact_value(v, f))
+                    .collect(),
+            });
+            out.push(finding);
         }
     }
     out

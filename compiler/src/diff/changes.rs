@@ -224,43 +224,51 @@ impl Ctx<'_> {
         };
         let old_rows = identity(self.old, &|s| self.old_section_id(s));
         let new_rows = identity(self.new, &|s| self.new.sections[s].anchor.clone());
-        for (key, &r) in &old_rows {
-            let rule = &self.old.rules[r];
-            if new_rows.contains_key(key) || self.alignment.of_old(rule.section).is_none() {
-                continue;
-            }
-            let ids = if key.1.is_empty() {
-                String::new()
+        // A row on one side only, in a section both sides have: added or removed.
+        for added in [false, true] {
+            let (rows, other, doc) = if added {
+                (&new_rows, &old_rows, self.new)
             } else {
-                format!(" (error {})", key.1)
+                (&old_rows, &new_rows, self.old)
             };
-            let mut change = self.change(
-                ChangeKind::RuleRemoved,
-                key.0.clone(),
-                format!("table row removed{ids}"),
-                (self.old_order(rule.section), 2, rule.span.start),
-            );
-            change.old = Some(self.place(self.old, rule.span, self.old.text_at(rule.span)));
-            out.push(change);
-        }
-        for (key, &r) in &new_rows {
-            let rule = &self.new.rules[r];
-            if old_rows.contains_key(key) || self.alignment.of_new(rule.section).is_none() {
-                continue;
+            for (key, &r) in rows {
+                let rule = &doc.rules[r];
+                let aligned = if added {
+                    self.alignment.of_new(rule.section)
+                } else {
+                    self.alignment.of_old(rule.section)
+                };
+                if other.contains_key(key) || aligned.is_none() {
+                    continue;
+                }
+                let ids = if key.1.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (error {})", key.1)
+                };
+                let (kind, verb, order) = if added {
+                    (ChangeKind::RuleAdded, "added", rule.section)
+                } else {
+                    (
+                        ChangeKind::RuleRemoved,
+                        "removed",
+                        self.old_order(rule.section),
+                    )
+                };
+                let mut change = self.change(
+                    kind,
+                    key.0.clone(),
+                    format!("table row {verb}{ids}"),
+                    (order, 2, rule.span.start),
+                );
+                let place = Some(self.place(doc, rule.span, doc.text_at(rule.span)));
+                if added {
+                    change.new = place;
+                } else {
+                    change.old = place;
+                }
+                out.push(change);
             }
-            let ids = if key.1.is_empty() {
-                String::new()
-            } else {
-                format!(" (error {})", key.1)
-            };
-            let mut change = self.change(
-                ChangeKind::RuleAdded,
-                key.0.clone(),
-                format!("table row added{ids}"),
-                (rule.section, 2, rule.span.start),
-            );
-            change.new = Some(self.place(self.new, rule.span, self.new.text_at(rule.span)));
-            out.push(change);
         }
     }
 
