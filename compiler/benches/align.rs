@@ -31,28 +31,21 @@ fn main() {
             aligned.histories.len()
         );
     }
-    println!("two versions of a document with many sections, every anchor renamed:");
-    for sections in [500, 1000, 2000, 4000, 8000] {
-        let old = document(sections, "old", true);
-        let new = document(sections, "new", true);
-        let start = Instant::now();
-        let alignment = docrules::align::sections::align(&old, &new);
-        let elapsed = start.elapsed();
-        println!(
-            "  {sections:>5} sections: {:>7.1} ms  {:>6.2} µs/section  ({} matched)",
-            elapsed.as_secs_f64() * 1000.0,
-            elapsed.as_secs_f64() * 1e6 / sections as f64,
-            alignment.matches.len()
-        );
-    }
-    positional_only();
+    sections_scaling(
+        "two versions of a document with many sections, every anchor renamed:",
+        true,
+    );
+    sections_scaling(
+        "the same without error IDs (matched by position and anchor similarity):",
+        false,
+    );
 }
 
-fn positional_only() {
-    println!("the same without error IDs (matched by position and anchor similarity):");
+fn sections_scaling(title: &str, ids: bool) {
+    println!("{title}");
     for sections in [500, 1000, 2000, 4000, 8000] {
-        let old = document(sections, "old", false);
-        let new = document(sections, "new", false);
+        let old = document(sections, "old", ids);
+        let new = document(sections, "new", ids);
         let start = Instant::now();
         let alignment = docrules::align::sections::align(&old, &new);
         let elapsed = start.elapsed();
