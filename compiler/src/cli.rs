@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crate::align;
 use crate::check;
+use crate::codegen;
 use crate::corpus;
 use crate::diagnostic::Level;
 use crate::diff;
@@ -99,6 +100,23 @@ enum Command {
         /// Colors in the human format: `auto` uses them on a terminal unless NO_COLOR is set.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+    },
+    /// Compile a corpus into a Rust crate of its rules and facts (the crate `generated/` holds
+    /// for the bundled corpus; `cargo xtask codegen` runs this for the repository).
+    ///
+    /// The crate is named by `crate.name` in docrules.toml. Files are written atomically and
+    /// only when they change. With `--check`, nothing is written: a stale crate is shown as a
+    /// unified diff and the exit status is 1.
+    Compile {
+        /// Corpus folder.
+        #[arg(default_value = "corpus")]
+        path: PathBuf,
+        /// Folder of the generated crate.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only verify that the crate in OUT is up to date.
+        #[arg(long)]
+        check: bool,
     },
     /// Print the documentation of a check (by code or name), or list the checks.
     Explain {
@@ -211,6 +229,11 @@ where
             return check_command(&path, format, fail_on, color, out, err);
         }
         Command::Explain { code } => return explain_command(code.as_deref(), out, err),
+        Command::Compile {
+            path,
+            out: dir,
+            check,
+        } => return compile_command(&path, &dir, check, out, err),
         Command::Diff {
             paths,
             article,
@@ -330,6 +353,73 @@ fn check_command(
     let failed = report.findings.iter().any(|f| f.level >= threshold)
         || corpus.max_level() == Some(Level::Error);
     if failed { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+fn compile_command(
+    path: &std::path::Path,
+    dir: &std::path::Path,
+    check: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let corpus = match corpus::load(path) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if corpus.max_level() == Some(Level::Error) {
+        for diagnostic in corpus.all_diagnostics() {
+            let _ = writeln!(err, "{diagnostic}");
+        }
+        let _ = writeln!(
+            err,
+            "error: the corpus has errors; fix them before generating code"
+        );
+        return EXIT_FINDINGS;
+    }
+    let compiled = align::compile(&corpus);
+    let files = match codegen::codegen(&compiled) {
+        Ok(files) => files,
+        Err(message) => {
+            let _ = writeln!(err, "error: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    if check {
+        let diffs = codegen::stale(dir, &files);
+        if diffs.is_empty() {
+            let _ = writeln!(out, "{} is up to date", dir.display());
+            return EXIT_OK;
+        }
+        for diff in diffs {
+            let _ = write!(out, "{diff}");
+        }
+        let _ = writeln!(
+            err,
+            "error: {} is stale: run `cargo xtask codegen` (or `docrules compile --out {}`) and commit",
+            dir.display(),
+            dir.display()
+        );
+        return EXIT_FINDINGS;
+    }
+    match codegen::write_files(dir, &files) {
+        Ok(written) => {
+            let _ = writeln!(
+                out,
+                "{}: {} files, {} written",
+                dir.display(),
+                files.len(),
+                written.len()
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot write {}: {e}", dir.display());
+            EXIT_USAGE
+        }
+    }
 }
 
 fn explain_command(code: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {

@@ -7,6 +7,7 @@
 pub mod align;
 pub mod check;
 pub mod cli;
+pub mod codegen;
 pub mod corpus;
 pub mod date;
 pub mod diagnostic;

@@ -75,7 +75,7 @@ pub fn assign(doc: &Document, facts: &[(&Value, &FactContext)]) -> Vec<FactKey> 
 
 /// `34513.1` for the first row of its section whose error IDs are {34513}, `34513.2` for the
 /// second; rows without IDs are `row.1`, `row.2`, … in their section.
-fn row_identities(doc: &Document) -> HashMap<usize, String> {
+pub(crate) fn row_identities(doc: &Document) -> HashMap<usize, String> {
     let mut counts: HashMap<(usize, String), usize> = HashMap::new();
     let mut out = HashMap::new();
     for (index, rule) in doc.rules.iter().enumerate() {

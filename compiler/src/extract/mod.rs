@@ -2,7 +2,7 @@
 //! scanned ([`scan`]), and each value found becomes a [`Fact`] with its span, context and key.
 
 pub mod error_id;
-mod key;
+pub(crate) mod key;
 pub mod literal;
 pub mod number;
 pub mod scan;
