@@ -2,6 +2,7 @@
 //!
 //! Tasks:
 //! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, all tests.
+//! - `codegen [--check]`: regenerate `generated/` from `corpus/` (or only verify it is fresh).
 //! - `bench`: throughput benchmarks, in release mode; figures are printed, never asserted.
 
 use anyhow::{Context, Result, bail};
@@ -12,6 +13,7 @@ fn main() -> Result<()> {
     let task = std::env::args().nth(1);
     match task.as_deref() {
         Some("ci") => ci(),
+        Some("codegen") => codegen(std::env::args().nth(2).as_deref() == Some("--check")),
         Some("bench") => {
             cargo(&["bench", "-p", "docrules", "--bench", "throughput"])?;
             cargo(&["bench", "-p", "docrules", "--bench", "align"])
@@ -27,7 +29,8 @@ fn main() -> Result<()> {
 const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
-  ci     cargo fmt --check, cargo clippy -D warnings, cargo test --workspace
+  ci       cargo fmt --check, cargo clippy -D warnings, codegen --check, cargo test --workspace
+  codegen  regenerate generated/ from corpus/ (--check: fail with a diff if it is stale)
   bench  throughput of load/parse/facts on the corpus repeated to 50 MB, and alignment
          cost as articles grow (release mode)";
 
@@ -42,6 +45,28 @@ fn ci() -> Result<()> {
         "warnings",
     ])?;
     cargo(&["test", "--workspace"])?;
+    Ok(())
+}
+
+/// `docrules compile corpus --out generated [--check]`, in-process, from the workspace root.
+fn codegen(check: bool) -> Result<()> {
+    let root = workspace_root();
+    let corpus = root.join("corpus");
+    let out = root.join("generated");
+    let mut args = vec![
+        "docrules".into(),
+        "compile".into(),
+        corpus.into_os_string(),
+        "--out".into(),
+        out.into_os_string(),
+    ];
+    if check {
+        args.push("--check".into());
+    }
+    let status = docrules::cli::run(args, &mut std::io::stdout(), &mut std::io::stderr());
+    if status != 0 {
+        bail!("codegen failed (status {status})");
+    }
     Ok(())
 }
 

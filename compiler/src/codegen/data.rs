@@ -312,7 +312,7 @@ pub fn modules(compiled: &Compiled<'_>, digest: &str) -> Result<Modules, String>
     });
     let rules_module = quote! {
         //! Every rule as a documented constant; [`crate::rules()`] lists them sorted by id.
-        #![allow(clippy::all)]
+        #![allow(clippy::all, unused_imports)]
         use core::time::Duration;
         use crate::{Cell, Comparator, Fact, Kind, Rule, Source, Stated, Value};
         #(#rule_items)*
@@ -364,7 +364,7 @@ pub fn modules(compiled: &Compiled<'_>, digest: &str) -> Result<Modules, String>
     });
     let facts_module = quote! {
         //! The facts `docrules.toml` names, as constants.
-        #![allow(clippy::all)]
+        #![allow(clippy::all, unused_imports)]
         use core::time::Duration;
         use crate::{Comparator, Fact, Kind, Source, Stated, Value};
         #(#named_items)*
@@ -396,7 +396,7 @@ pub fn modules(compiled: &Compiled<'_>, digest: &str) -> Result<Modules, String>
     let locales = locales.into_iter();
     let generator = super::GENERATOR_VERSION;
     let data_module = quote! {
-        #![allow(clippy::all)]
+        #![allow(clippy::all, unused_imports)]
         use core::time::Duration;
         use crate::{Article, Comparator, Fact, Kind, Rule, Source, Stated, Value, Version};
         pub(crate) const GENERATOR_VERSION: &str = #generator;
