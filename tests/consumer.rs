@@ -202,3 +202,13 @@ fn round_trip_with_the_compiler() {
         }
     }
 }
+
+#[test]
+fn the_serde_feature_serializes_the_data() {
+    let json = serde_json::to_value(rules::facts::VAULT_CREDENTIAL_VALIDITY).unwrap();
+    assert_eq!(json["name"], "vault_credential_validity");
+    assert_eq!(json["value"]["Duration"]["secs"], 864_000);
+    assert_eq!(json["history"].as_array().unwrap().len(), 4);
+    let rule = serde_json::to_value(rules::by_error_id("34513").next().unwrap()).unwrap();
+    assert_eq!(rule["error_ids"][0], "34513");
+}
