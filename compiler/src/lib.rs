@@ -20,6 +20,7 @@ pub mod fact_list;
 pub mod frontmatter;
 pub mod html;
 pub mod lexicon;
+pub mod lint;
 pub mod locale;
 pub mod manifest;
 pub mod model;

@@ -20,6 +20,9 @@ pub struct Manifest {
     /// fact becomes a constant of the generated crate.
     #[serde(default)]
     pub facts: std::collections::BTreeMap<String, String>,
+    /// Levels for `docrules lint`, by lint name or code: `error`, `warning`, `info` or `off`.
+    #[serde(default)]
+    pub lint: std::collections::BTreeMap<String, String>,
     /// Findings of `docrules check` not to report, each with its reason.
     #[serde(default)]
     pub suppress: Vec<toml::Spanned<Suppression>>,
@@ -118,6 +121,17 @@ impl Manifest {
                 let lines = LineIndex::new(text);
                 return Err(Diagnostic::error("manifest", FILE_NAME, problem)
                     .at(lines.span(text, entry.span())));
+            }
+        }
+        for (lint, level) in &manifest.lint {
+            if !matches!(level.as_str(), "error" | "warning" | "info" | "off") {
+                return Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    format!(
+                        "lint.{lint} = `{level}`: the level must be error, warning, info or off"
+                    ),
+                ));
             }
         }
         for (name, key) in &manifest.facts {

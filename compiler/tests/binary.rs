@@ -79,3 +79,47 @@ fn clean_corpus_exits_0_and_missing_corpus_exits_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read corpus"));
 }
+
+#[test]
+fn lint_reads_standard_input_and_writes_the_fixed_text() {
+    use std::io::Write;
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let text =
+        std::fs::read_to_string(corpus.join("backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md"))
+            .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_docrules"))
+        .args([
+            "lint",
+            "--stdin",
+            "--stdin-path",
+            "edited/zh-tw-copy.md",
+            "--fix",
+            "--rules",
+        ])
+        .arg(&corpus)
+        .arg("--cache-dir")
+        .arg(cache.path())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let fixed = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        fixed,
+        text.replace("超過 48 小時", "超過 10 天")
+            .replace("48 小時內", "10 天內")
+    );
+    let report = String::from_utf8(output.stderr).unwrap();
+    assert!(report.contains("fixed 2 findings"), "{report}");
+    assert!(report.contains("edited/zh-tw-copy.md"), "{report}");
+}

@@ -308,7 +308,7 @@ fn splits(state: &mut State, from: &[Vec<Token>], to: &[Vec<Token>], merge: bool
 }
 
 /// Bigram Dice similarity of two strings, ignoring `-` and case.
-fn similarity(a: &str, b: &str) -> f32 {
+pub fn similarity(a: &str, b: &str) -> f32 {
     let grams = |s: &str| -> Vec<(char, char)> {
         let chars: Vec<char> = s
             .chars()

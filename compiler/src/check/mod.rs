@@ -197,9 +197,42 @@ pub struct Finding {
     pub fact: Option<FactInfo>,
     pub article: String,
     pub locale: String,
+    /// A machine-applicable replacement of the text under `span` in the primary file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Finding {
+    /// A finding of any registered rule (a check or a lint).
+    pub fn of(
+        code: &'static str,
+        name: &'static str,
+        level: Level,
+        message: String,
+        primary: Location,
+    ) -> Finding {
+        Finding {
+            code,
+            name,
+            level,
+            message,
+            primary,
+            related: Vec::new(),
+            help: None,
+            notes: Vec::new(),
+            fact: None,
+            article: String::new(),
+            locale: String::new(),
+            fix: None,
+        }
+    }
+
     /// A finding of `check` at `primary`, with everything else empty.
     pub fn new(
         check: &str,
@@ -209,19 +242,10 @@ impl Finding {
         primary: Location,
     ) -> Finding {
         let def = find(check).unwrap_or(&CHECKS[0]);
-        Finding {
-            code: def.code,
-            name: def.name,
-            level: def.level,
-            message,
-            primary,
-            related: Vec::new(),
-            help: None,
-            notes: Vec::new(),
-            fact: None,
-            article: article.to_owned(),
-            locale: locale.to_owned(),
-        }
+        let mut finding = Finding::of(def.code, def.name, def.level, message, primary);
+        finding.article = article.to_owned();
+        finding.locale = locale.to_owned();
+        finding
     }
 
     fn sort_key(&self) -> (&str, &str, &str, u32, u32, &str) {

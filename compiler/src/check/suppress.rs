@@ -40,76 +40,103 @@ fn matches_code(codes: &[String], finding: &Finding) -> bool {
 }
 
 fn inline_directives(compiled: &Compiled<'_>) -> Vec<Inline> {
+    compiled
+        .corpus
+        .versions()
+        .flat_map(|v| directives_in(&v.path, &v.document.source.text, &v.document.source.lines))
+        .collect()
+}
+
+/// The inline directives of one file.
+fn directives_in(path: &str, text: &str, lines: &LineIndex) -> Vec<Inline> {
     let mut out = Vec::new();
-    for version in compiled.corpus.versions() {
-        let text = &version.document.source.text;
-        let lines = &version.document.source.lines;
-        let mut open: Vec<Inline> = Vec::new();
-        for caps in directive().captures_iter(text) {
-            let (Some(all), Some(kind)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
-            let codes: Vec<String> = caps
-                .get(2)
-                .map(|m| {
-                    m.as_str()
-                        .split([',', ' '])
-                        .filter(|c| !c.is_empty())
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let span = lines.span(text, all.range());
-            let location = Location {
-                path: version.path.clone(),
-                span,
-                label: "suppression".into(),
-            };
-            match kind.as_str() {
-                "disable-next-line" => {
-                    // The next line with content.
-                    let next = (span.line + 1..=lines.line_count() as u32)
-                        .find(|&l| {
-                            let start = lines.line_start(l);
-                            text[start..]
-                                .lines()
-                                .next()
-                                .is_some_and(|t| !t.trim().is_empty())
-                        })
-                        .unwrap_or(span.line + 1);
-                    out.push(Inline {
-                        path: version.path.clone(),
-                        codes,
-                        from: next,
-                        to: next,
-                        location,
-                        used: false,
-                    });
-                }
-                "disable" => open.push(Inline {
-                    path: version.path.clone(),
+    let mut open: Vec<Inline> = Vec::new();
+    for caps in directive().captures_iter(text) {
+        let (Some(all), Some(kind)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let codes: Vec<String> = caps
+            .get(2)
+            .map(|m| {
+                m.as_str()
+                    .split([',', ' '])
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let span = lines.span(text, all.range());
+        let location = Location {
+            path: path.to_owned(),
+            span,
+            label: "suppression".into(),
+        };
+        match kind.as_str() {
+            "disable-next-line" => {
+                // The next line with content.
+                let next = (span.line + 1..=lines.line_count() as u32)
+                    .find(|&l| {
+                        let start = lines.line_start(l);
+                        text[start..]
+                            .lines()
+                            .next()
+                            .is_some_and(|t| !t.trim().is_empty())
+                    })
+                    .unwrap_or(span.line + 1);
+                out.push(Inline {
+                    path: path.to_owned(),
                     codes,
-                    from: span.line,
-                    to: u32::MAX,
+                    from: next,
+                    to: next,
                     location,
                     used: false,
-                }),
-                _ => {
-                    // `enable` closes the matching `disable` (same codes), or the last one.
-                    let index = open
-                        .iter()
-                        .rposition(|o| o.codes == codes)
-                        .or(open.len().checked_sub(1));
-                    if let Some(mut closed) = index.map(|i| open.remove(i)) {
-                        closed.to = span.line;
-                        out.push(closed);
-                    }
+                });
+            }
+            "disable" => open.push(Inline {
+                path: path.to_owned(),
+                codes,
+                from: span.line,
+                to: u32::MAX,
+                location,
+                used: false,
+            }),
+            _ => {
+                // `enable` closes the matching `disable` (same codes), or the last one.
+                let index = open
+                    .iter()
+                    .rposition(|o| o.codes == codes)
+                    .or(open.len().checked_sub(1));
+                if let Some(mut closed) = index.map(|i| open.remove(i)) {
+                    closed.to = span.line;
+                    out.push(closed);
                 }
             }
         }
-        out.extend(open);
     }
+    out.extend(open);
     out
+}
+
+/// Applies the inline directives of one file (`path`, its `text`) to findings in it: removes
+/// the suppressed ones and returns the number removed. `is_code` tells whether a directive's
+/// code (or name) designates a finding's rule.
+pub fn apply_inline_in(
+    path: &str,
+    text: &str,
+    findings: &mut Vec<Finding>,
+    is_code: &dyn Fn(&str, &Finding) -> bool,
+) -> usize {
+    let lines = LineIndex::new(text);
+    let directives = directives_in(path, text, &lines);
+    let before = findings.len();
+    findings.retain(|f| {
+        !directives.iter().any(|d| {
+            d.path == f.primary.path
+                && (d.from..=d.to).contains(&f.primary.span.line)
+                && (d.codes.is_empty() || d.codes.iter().any(|c| is_code(c, f)))
+        })
+    });
+    before - findings.len()
 }
 
 /// Removes suppressed findings; returns an `unused-suppression` finding for every suppression

@@ -221,6 +221,9 @@ pub struct FactLexicon {
     pub number_words: Words<u64>,
     pub not_numbers: Words<()>,
     pub error_code_labels: Words<()>,
+    /// The own language's unit words in the lexicon's order (the first is the preferred one),
+    /// for writing a duration back in the file's language.
+    pub own_units: Vec<(TimeUnit, Vec<String>)>,
     /// Read kanji numerals (`二十四時間`).
     pub kanji: bool,
     /// `,` is the decimal mark and `.` groups thousands (German, French, …).
@@ -228,6 +231,31 @@ pub struct FactLexicon {
 }
 
 impl FactLexicon {
+    /// How this language writes `amount` of `unit`: `10 天`, `10 日間`, `10 days`, `1 day`.
+    /// A plural (a longer word starting with the first) is used for amounts other than one.
+    pub fn write_duration(&self, amount: f64, unit: TimeUnit, spaced: bool) -> Option<String> {
+        let words = &self.own_units.iter().find(|(u, _)| *u == unit)?.1;
+        let first = words.first()?;
+        let word = if amount == 1.0 {
+            first
+        } else {
+            words
+                .iter()
+                .find(|w| w.len() > first.len() && w.starts_with(first.as_str()))
+                .unwrap_or(first)
+        };
+        let number = if amount.fract() == 0.0 {
+            format!("{amount:.0}")
+        } else {
+            amount.to_string()
+        };
+        Some(if spaced {
+            format!("{number} {word}")
+        } else {
+            format!("{number}{word}")
+        })
+    }
+
     /// Merges word lists; the first file decides the number format flags.
     pub(super) fn merge<'a>(files: impl IntoIterator<Item = &'a FactWords>) -> FactLexicon {
         let mut lex = FactLexicon::default();
@@ -271,6 +299,13 @@ impl FactLexicon {
                 lex.number_words.push(word, *value);
             }
             if index == 0 {
+                let mut own: Vec<(TimeUnit, Vec<String>)> = file
+                    .duration_units
+                    .iter()
+                    .map(|(u, w)| (*u, w.clone()))
+                    .collect();
+                own.sort_by_key(|(u, _)| *u);
+                lex.own_units = own;
                 lex.kanji = n.kanji;
                 lex.decimal_comma = n.decimal_comma;
             }

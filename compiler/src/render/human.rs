@@ -4,9 +4,8 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
 
-use super::{file_text, summary};
+use super::{Texts, summary};
 use crate::check::Finding;
-use crate::corpus::Corpus;
 use crate::diagnostic::Level;
 
 fn level(level: Level) -> SnippetLevel<'static> {
@@ -18,7 +17,7 @@ fn level(level: Level) -> SnippetLevel<'static> {
 }
 
 /// Renders findings; `color` adds ANSI styles (only for a terminal, never with `NO_COLOR`).
-pub fn render(findings: &[Finding], corpus: &Corpus, color: bool) -> String {
+pub fn render<'a>(findings: &[Finding], texts: &Texts<'a>, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -30,7 +29,7 @@ pub fn render(findings: &[Finding], corpus: &Corpus, color: bool) -> String {
             .primary_title(finding.message.as_str())
             .id(finding.code);
         let mut group = Group::with_title(title);
-        let primary_text = file_text(corpus, &finding.primary.path);
+        let primary_text = texts(&finding.primary.path);
         let mut primary = primary_text.map(|text| {
             Snippet::source(text)
                 .path(finding.primary.path.as_str())
@@ -50,7 +49,7 @@ pub fn render(findings: &[Finding], corpus: &Corpus, color: bool) -> String {
                 .label(label);
             if related.location.path == finding.primary.path {
                 primary = primary.map(|s| s.annotation(annotation));
-            } else if let Some(text) = file_text(corpus, &related.location.path) {
+            } else if let Some(text) = texts(&related.location.path) {
                 others.push(
                     Snippet::source(text)
                         .path(related.location.path.as_str())

@@ -10,6 +10,9 @@ use crate::check::Finding;
 use crate::corpus::Corpus;
 use crate::diagnostic::Level;
 
+/// Finds the text of a file a finding points into, by the finding's path.
+pub type Texts<'a> = dyn Fn(&str) -> Option<&'a str> + 'a;
+
 /// The text of a file a finding points into: a corpus document, or the manifest.
 pub fn file_text<'c>(corpus: &'c Corpus, path: &str) -> Option<&'c str> {
     if path == crate::manifest::FILE_NAME {

@@ -2,9 +2,8 @@
 
 use serde_json::{Value, json};
 
-use super::file_text;
+use super::Texts;
 use crate::check::{CHECKS, Finding};
-use crate::corpus::Corpus;
 use crate::diagnostic::Level;
 use crate::span::{LineIndex, Span};
 
@@ -28,8 +27,8 @@ fn level(level: Level) -> &'static str {
 }
 
 /// A SARIF region: start and end line and column (Unicode code points), and the byte range.
-fn region(corpus: &Corpus, path: &str, span: Span) -> Value {
-    let (end_line, end_column) = match file_text(corpus, path) {
+fn region(texts: &Texts<'_>, path: &str, span: Span) -> Value {
+    let (end_line, end_column) = match texts(path) {
         Some(text) => {
             let end = LineIndex::new(text).span(text, span.end as usize..span.end as usize);
             (end.line, end.column)
@@ -46,16 +45,16 @@ fn region(corpus: &Corpus, path: &str, span: Span) -> Value {
     })
 }
 
-fn location(corpus: &Corpus, root: &str, path: &str, span: Span) -> Value {
+fn location(texts: &Texts<'_>, root: &str, path: &str, span: Span) -> Value {
     json!({
         "physicalLocation": {
             "artifactLocation": { "uri": join(root, path) },
-            "region": region(corpus, path, span),
+            "region": region(texts, path, span),
         }
     })
 }
 
-pub fn render(findings: &[Finding], corpus: &Corpus, root: &str) -> String {
+pub fn render(findings: &[Finding], texts: &Texts<'_>, root: &str) -> String {
     let rules: Vec<Value> = CHECKS
         .iter()
         .map(|c| {
@@ -83,7 +82,7 @@ pub fn render(findings: &[Finding], corpus: &Corpus, root: &str) -> String {
                 .iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    let mut loc = location(corpus, root, &r.location.path, r.location.span);
+                    let mut loc = location(texts, root, &r.location.path, r.location.span);
                     loc["id"] = json!(i + 1);
                     loc["message"] = json!({ "text": format!("{}: {}", r.role, r.location.label) });
                     loc
@@ -94,7 +93,7 @@ pub fn render(findings: &[Finding], corpus: &Corpus, root: &str) -> String {
                 "ruleIndex": rule_index,
                 "level": level(f.level),
                 "message": { "text": text },
-                "locations": [location(corpus, root, &f.primary.path, f.primary.span)],
+                "locations": [location(texts, root, &f.primary.path, f.primary.span)],
             });
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);

@@ -118,9 +118,55 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Print the documentation of a check (by code or name), or list the checks.
+    /// Lint markdown files: against the compiled rules of a corpus (stale facts, broken links to
+    /// other articles) and against the markdown itself (fragment links, HTML in cells, column
+    /// counts, untranslated text, inconsistent spellings, front matter).
+    ///
+    /// A file inside the corpus is placed by its path; elsewhere by --article, or by matching its
+    /// anchors and error IDs with the corpus articles. The compiled rules are cached (by a
+    /// fingerprint of the corpus) in $DOCRULES_CACHE_DIR or the user cache directory. Config:
+    /// the nearest docrules.toml above each file ([lint] levels, [[suppress]]), and inline
+    /// `<!-- docrules-disable CODE -->` comments.
+    Lint {
+        /// Files or folders to lint (default: the corpus given by --rules).
+        paths: Vec<PathBuf>,
+        /// The corpus whose compiled rules the files are linted against.
+        #[arg(long, default_value = "corpus")]
+        rules: PathBuf,
+        /// The article the files belong to, when they lie outside the corpus.
+        #[arg(long)]
+        article: Option<String>,
+        /// Apply machine-applicable fixes in place (atomically; only the fixed spans change).
+        #[arg(long)]
+        fix: bool,
+        /// Show the fixes as a unified diff; write nothing.
+        #[arg(long, conflicts_with = "fix")]
+        diff: bool,
+        /// Read the file from standard input (with --fix, the fixed text is written to standard
+        /// output and the findings to standard error).
+        #[arg(long, requires = "stdin_path")]
+        stdin: bool,
+        /// The path the standard input stands for (for placement and messages).
+        #[arg(long)]
+        stdin_path: Option<PathBuf>,
+        /// Where the compiled rules are cached (default: $DOCRULES_CACHE_DIR, else the user
+        /// cache directory).
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
+        /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/1`), SARIF 2.1.0,
+        /// or GitHub workflow annotations.
+        #[arg(long, value_enum, default_value_t = FindingFormat::Human)]
+        format: FindingFormat,
+        /// Exit with 1 when a finding at or above this level is reported.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Colors in the human format: `auto` uses them on a terminal unless NO_COLOR is set.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// Print the documentation of a check or lint (by code or name), or list them all.
     Explain {
-        /// A check code (`DR101`) or name (`stale-fact`).
+        /// A code (`DR101`, `DL003`) or name (`stale-fact`, `unknown-html-element`).
         code: Option<String>,
     },
     /// Show what changed between two versions of an article, as a changelog.
@@ -152,6 +198,8 @@ enum Command {
         format: DiffFormat,
     },
 }
+
+mod lint;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum FindingFormat {
@@ -229,6 +277,34 @@ where
             return check_command(&path, format, fail_on, color, out, err);
         }
         Command::Explain { code } => return explain_command(code.as_deref(), out, err),
+        Command::Lint {
+            paths,
+            rules,
+            article,
+            fix,
+            diff,
+            stdin,
+            stdin_path,
+            cache_dir,
+            format,
+            fail_on,
+            color,
+        } => {
+            let options = lint::Options {
+                cache_dir: cache_dir.unwrap_or_else(crate::lint::reference::cache_dir),
+                paths,
+                rules,
+                article,
+                fix,
+                diff,
+                stdin,
+                stdin_path,
+                format,
+                fail_on,
+                color: use_color(color),
+            };
+            return lint::run(&options, out, err);
+        }
         Command::Compile {
             path,
             out: dir,
@@ -296,6 +372,18 @@ where
     }
 }
 
+/// Colors on a terminal, never with NO_COLOR (or when asked for none).
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
 fn check_command(
     path: &std::path::Path,
     format: FindingFormat,
@@ -316,27 +404,24 @@ fn check_command(
     let root = path.to_string_lossy();
     let text = match format {
         FindingFormat::Human => {
-            let color = match color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
+            let color = use_color(color);
             let mut text = String::new();
             // Files that could not be read are part of what is wrong with the corpus.
             for diagnostic in corpus.all_diagnostics() {
                 text.push_str(&format!("{diagnostic}\n\n"));
             }
-            text.push_str(&render::human::render(&report.findings, &corpus, color));
+            let texts = |path: &str| render::file_text(&corpus, path);
+            text.push_str(&render::human::render(&report.findings, &texts, color));
             if report.suppressed > 0 {
                 text.push_str(&format!("{} findings suppressed\n", report.suppressed));
             }
             text
         }
         FindingFormat::Json => render::json::render(&report.findings) + "\n",
-        FindingFormat::Sarif => render::sarif::render(&report.findings, &corpus, &root) + "\n",
+        FindingFormat::Sarif => {
+            let texts = |path: &str| render::file_text(&corpus, path);
+            render::sarif::render(&report.findings, &texts, &root) + "\n"
+        }
         FindingFormat::Github => render::github::render(&report.findings, &root),
     };
     if let Err(e) = out.write_all(text.as_bytes()) {
@@ -423,38 +508,45 @@ fn compile_command(
 }
 
 fn explain_command(code: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    // Checks and lints share one namespace of codes (DR…, DL…); a name shared by a check and a
+    // lint (`stale-fact`) explains the check, its code the lint.
+    let rules = check::CHECKS
+        .iter()
+        .map(|c| (c.code, c.name, c.level, c.summary, c.doc()))
+        .chain(
+            crate::lint::LINTS
+                .iter()
+                .map(|l| (l.code, l.name, l.level, l.summary, l.doc())),
+        );
     match code {
         None => {
-            for c in check::CHECKS {
-                let _ = writeln!(
-                    out,
-                    "{}  {:<28} {:<8} {}",
-                    c.code,
-                    c.name,
-                    c.level.to_string(),
-                    c.summary
-                );
+            for (code, name, level, summary, _) in rules {
+                let _ = writeln!(out, "{code}  {name:<28} {:<8} {summary}", level.to_string());
             }
             EXIT_OK
         }
-        Some(code) => match check::find(code) {
-            Some(c) => {
-                let _ = writeln!(out, "{}", c.doc());
-                EXIT_OK
+        Some(wanted) => {
+            let all: Vec<_> = rules.collect();
+            match all
+                .iter()
+                .find(|r| r.0.eq_ignore_ascii_case(wanted) || r.1.eq_ignore_ascii_case(wanted))
+            {
+                Some(rule) => {
+                    let _ = writeln!(out, "{}", rule.4);
+                    EXIT_OK
+                }
+                None => {
+                    let known: Vec<String> =
+                        all.iter().map(|r| format!("{} ({})", r.0, r.1)).collect();
+                    let _ = writeln!(
+                        err,
+                        "error: no check or lint `{wanted}`; there are: {}",
+                        known.join(", ")
+                    );
+                    EXIT_USAGE
+                }
             }
-            None => {
-                let known: Vec<String> = check::CHECKS
-                    .iter()
-                    .map(|c| format!("{} ({})", c.code, c.name))
-                    .collect();
-                let _ = writeln!(
-                    err,
-                    "error: no check `{code}`; checks are: {}",
-                    known.join(", ")
-                );
-                EXIT_USAGE
-            }
-        },
+        }
     }
 }
 

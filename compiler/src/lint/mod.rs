@@ -1,0 +1,251 @@
+//! `docrules lint`: what is wrong in one article, against the compiled rules of its corpus and
+//! against the markdown itself. One file per lint; each opens with the documentation that
+//! `docrules explain` prints and registers itself in [`LINTS`].
+
+mod broken_fragment;
+mod front_matter;
+mod inconsistent_literal;
+pub mod place;
+pub mod reference;
+mod stale_fact;
+mod table_column_count;
+mod unbalanced_list;
+mod unknown_html_element;
+mod untranslated_text;
+
+use crate::check::{Finding, Fix, module_doc, suppress};
+use crate::diagnostic::Level;
+use crate::locale::Locale;
+use crate::manifest::Manifest;
+use crate::model::Document;
+use reference::{Reference, ReferenceArticle};
+
+/// A lint: stable code and name, default level, documentation and the function that runs it.
+#[derive(Debug)]
+pub struct Lint {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub level: Level,
+    pub summary: &'static str,
+    source: &'static str,
+    run: fn(&Target<'_>) -> Vec<Finding>,
+}
+
+impl Lint {
+    pub fn doc(&self) -> String {
+        module_doc(self.source)
+    }
+
+    fn finding(
+        &self,
+        target: &Target<'_>,
+        span: crate::span::Span,
+        label: String,
+        message: String,
+    ) -> Finding {
+        let location = crate::check::Location {
+            path: target.path.to_owned(),
+            span,
+            label,
+        };
+        let mut finding = Finding::of(self.code, self.name, self.level, message, location);
+        finding.article = target.article.map(|a| a.name.clone()).unwrap_or_default();
+        finding.locale = target.locale.map(|l| l.to_string()).unwrap_or_default();
+        finding
+    }
+}
+
+macro_rules! lint {
+    ($module:ident, $code:literal, $name:literal, $level:expr, $summary:literal) => {
+        Lint {
+            code: $code,
+            name: $name,
+            level: $level,
+            summary: $summary,
+            source: include_str!(concat!(stringify!($module), ".rs")),
+            run: $module::run,
+        }
+    };
+}
+
+/// Every lint, by code.
+pub static LINTS: &[Lint] = &[
+    lint!(
+        stale_fact,
+        "DL001",
+        "stale-fact",
+        Level::Error,
+        "a fact disagrees with the compiled canonical value"
+    ),
+    lint!(
+        broken_fragment,
+        "DL002",
+        "broken-fragment",
+        Level::Warning,
+        "a `#fragment` link to an anchor that does not exist"
+    ),
+    lint!(
+        unknown_html_element,
+        "DL003",
+        "unknown-html-element",
+        Level::Warning,
+        "a tag that is no HTML element in a table cell"
+    ),
+    lint!(
+        unbalanced_list,
+        "DL004",
+        "unbalanced-list",
+        Level::Warning,
+        "an HTML list in a table cell closed too often or never"
+    ),
+    lint!(
+        table_column_count,
+        "DL005",
+        "table-column-count",
+        Level::Warning,
+        "a table row with more or fewer cells than its header"
+    ),
+    lint!(
+        untranslated_text,
+        "DL006",
+        "untranslated-text",
+        Level::Info,
+        "a header or sentence left in the source language"
+    ),
+    lint!(
+        inconsistent_literal,
+        "DL007",
+        "inconsistent-literal",
+        Level::Warning,
+        "one path or product name spelled two ways in a file"
+    ),
+    lint!(
+        front_matter,
+        "DL008",
+        "front-matter",
+        Level::Warning,
+        "missing or unparsable ms.date, or a locale mismatch"
+    ),
+];
+
+pub fn find(code_or_name: &str) -> Option<&'static Lint> {
+    LINTS.iter().find(|l| {
+        l.code.eq_ignore_ascii_case(code_or_name) || l.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+fn def(name: &str) -> &'static Lint {
+    find(name).unwrap_or(&LINTS[0])
+}
+
+/// One file to lint and what it is linted against.
+#[derive(Debug)]
+pub struct Target<'a> {
+    /// The path shown in findings.
+    pub path: &'a str,
+    pub doc: &'a Document,
+    pub locale: Option<&'a Locale>,
+    /// The locale its folder names, when it lies in a corpus layout.
+    pub folder_locale: Option<&'a Locale>,
+    /// The article it was placed in, if any.
+    pub article: Option<&'a ReferenceArticle>,
+    /// That article's canonical version, parsed.
+    pub canonical: Option<&'a Document>,
+    pub reference: Option<&'a Reference>,
+}
+
+/// Runs every lint on one target, applies the configuration's levels and suppressions and the
+/// file's inline comments; findings sorted by position. Returns them with the count suppressed.
+pub fn run(target: &Target<'_>, config: &Manifest) -> (Vec<Finding>, usize) {
+    let mut findings: Vec<Finding> = Vec::new();
+    for lint in LINTS {
+        let level = config
+            .lint
+            .iter()
+            .find(|(k, _)| find(k).is_some_and(|l| l.code == lint.code))
+            .map(|(_, v)| v.as_str());
+        let level = match level {
+            Some("off") => continue,
+            Some("error") => Level::Error,
+            Some("warning") => Level::Warning,
+            Some("info") => Level::Info,
+            _ => lint.level,
+        };
+        findings.extend((lint.run)(target).into_iter().map(|mut f| {
+            f.level = level;
+            f
+        }));
+    }
+    let before = findings.len();
+    findings.retain(|f| {
+        !config.suppress.iter().any(|s| {
+            let s = s.get_ref();
+            find(&s.code).is_some_and(|l| l.code == f.code)
+                && s.path
+                    .as_ref()
+                    .is_none_or(|p| target.path.ends_with(p.as_str()))
+                && s.key
+                    .as_ref()
+                    .is_none_or(|k| f.fact.as_ref().is_some_and(|x| x.key == *k))
+        })
+    });
+    let mut suppressed = before - findings.len();
+    let is_code = |code: &str, f: &Finding| find(code).is_some_and(|l| l.code == f.code);
+    suppressed += suppress::apply_inline_in(
+        target.path,
+        &target.doc.source.text,
+        &mut findings,
+        &is_code,
+    );
+    findings.sort_by_key(|f| (f.primary.span.start, f.code));
+    (findings, suppressed)
+}
+
+/// Applies the machine-applicable fixes of `findings` to `text`: only the fixed spans change,
+/// overlapping fixes after the first are skipped. Returns the new text and the number applied.
+pub fn apply_fixes(text: &str, findings: &[Finding]) -> (String, usize) {
+    let mut fixes: Vec<&Fix> = findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+    fixes.sort_by_key(|f| f.span.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut applied = 0;
+    for fix in fixes {
+        let range = fix.span.range();
+        if range.start < at || range.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(&fix.replacement);
+        at = range.end;
+        applied += 1;
+    }
+    out.push_str(&text[at..]);
+    (out, applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lint_is_documented_and_named_uniquely() {
+        for (i, lint) in LINTS.iter().enumerate() {
+            let doc = lint.doc();
+            assert!(
+                doc.contains("## Example") && doc.contains("## Fix"),
+                "{}",
+                lint.name
+            );
+            assert!(
+                doc.starts_with(&format!("# {} ({}", lint.name, lint.code)),
+                "{}",
+                lint.name
+            );
+            assert!(
+                LINTS[i + 1..]
+                    .iter()
+                    .all(|l| l.code != lint.code && l.name != lint.name)
+            );
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Which corpus article a linted file belongs to: by its path when it lies inside the corpus,
+//! by `--article`, or by matching its anchors, error IDs and title against the articles.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::reference::Reference;
+use crate::locale::Locale;
+use crate::model::Document;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    /// Index into the reference's articles.
+    pub article: Option<usize>,
+    /// The locale the corpus layout gives the file, if it lies in one.
+    pub folder_locale: Option<Locale>,
+    /// How the article was chosen, for the user.
+    pub how: String,
+}
+
+/// Places `doc` (read from `path`) among the reference's articles.
+pub fn place(
+    path: &Path,
+    doc: &Document,
+    corpus_root: &Path,
+    reference: &Reference,
+    article: Option<&str>,
+) -> Placement {
+    // The folder names a locale only in a corpus layout (`<article>/<locale>/<file>`).
+    let folder_locale = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .and_then(Locale::parse);
+    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+    if let (Some(file), Some(root)) = (canonical(path), canonical(corpus_root)) {
+        if let Ok(rel) = file.strip_prefix(&root) {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            if let [name, _, _] = parts.as_slice() {
+                if let Some(i) = reference.articles.iter().position(|a| a.name == *name) {
+                    return Placement {
+                        article: Some(i),
+                        folder_locale,
+                        how: "by its path in the corpus".into(),
+                    };
+                }
+                return Placement {
+                    article: None,
+                    folder_locale,
+                    how: format!("no article `{name}` in the compiled corpus"),
+                };
+            }
+        }
+    }
+    if let Some(name) = article {
+        let found = reference.articles.iter().position(|a| a.name == name);
+        let how = if found.is_some() {
+            "by --article".to_owned()
+        } else {
+            format!("--article `{name}` is not in the corpus")
+        };
+        return Placement {
+            article: found,
+            folder_locale: None,
+            how,
+        };
+    }
+    // Evidence that survives translation: anchors and error IDs.
+    let anchors: BTreeSet<&str> = doc.anchors.iter().map(|a| a.name.as_str()).collect();
+    let ids: BTreeSet<String> = doc
+        .rules
+        .iter()
+        .flat_map(|r| r.error_ids.iter().map(|i| i.value.clone()))
+        .collect();
+    let best = reference
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let their: BTreeSet<&str> = a.anchors.values().flatten().map(String::as_str).collect();
+            let shared_anchors = anchors.intersection(&their).count();
+            let shared_ids = ids.iter().filter(|id| a.error_ids.contains(id)).count();
+            (
+                shared_anchors + 3 * shared_ids,
+                shared_anchors,
+                shared_ids,
+                i,
+            )
+        })
+        .max_by_key(|&(score, _, _, i)| (score, std::cmp::Reverse(i)));
+    match best {
+        Some((score, anchors, ids, i)) if score >= 3 => Placement {
+            article: Some(i),
+            folder_locale: None,
+            how: format!("matched by {anchors} anchors and {ids} error IDs"),
+        },
+        _ => Placement {
+            article: None,
+            folder_locale: None,
+            how: "no corpus article matches its anchors or error IDs".into(),
+        },
+    }
+}

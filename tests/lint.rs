@@ -1,0 +1,293 @@
+//! `docrules lint`: each lint on a file that triggers it and one that must not, the ACCEPTANCE
+//! lints on the seeds, fixes (in place, as a diff, on standard input), placement, configuration
+//! and the cache of compiled rules.
+
+mod common;
+
+use serde_json::Value;
+use std::path::Path;
+
+const LINTS: [&str; 8] = [
+    "stale-fact",
+    "broken-fragment",
+    "unknown-html-element",
+    "unbalanced-list",
+    "table-column-count",
+    "untranslated-text",
+    "inconsistent-literal",
+    "front-matter",
+];
+
+fn cache() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
+}
+
+fn lint(args: &[&str]) -> (u8, String, String) {
+    let rules = common::corpus_root();
+    let mut all = vec![
+        "lint",
+        "--rules",
+        rules.to_str().unwrap(),
+        "--color",
+        "never",
+        "--cache-dir",
+        cache().to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    common::run(&all)
+}
+
+fn findings(args: &[&str]) -> Vec<Value> {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--format", "json"]);
+    let (_, out, err) = lint(&all);
+    let json: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    assert_eq!(json["schema"], "docrules.findings/1");
+    json["findings"].as_array().unwrap().clone()
+}
+
+fn names(found: &[Value]) -> Vec<&str> {
+    found.iter().map(|f| f["name"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn each_lint_triggers_on_its_fixture_and_not_on_the_clean_one() {
+    for name in LINTS {
+        let trigger = common::fixture(&format!("lint/{name}/trigger.md"));
+        let article = ["--article", "backup-azure-mars-troubleshoot"];
+        let found = findings(&[&[trigger.to_str().unwrap()][..], &article].concat());
+        assert!(
+            !found.is_empty() && names(&found).iter().all(|n| *n == name),
+            "{name}: {:?}",
+            names(&found)
+        );
+        let (_, human, _) = lint(&[&[trigger.to_str().unwrap()][..], &article].concat());
+        let human = human.replace(
+            trigger.to_str().unwrap(),
+            &format!("lint/{name}/trigger.md"),
+        );
+        insta::assert_snapshot!(format!("{name}_trigger"), human);
+        let clean = common::fixture(&format!("lint/{name}/clean.md"));
+        let found = findings(&[&[clean.to_str().unwrap()][..], &article].concat());
+        assert!(
+            found.is_empty(),
+            "{name}: the clean file yields nothing: {:?}",
+            names(&found)
+        );
+    }
+}
+
+fn seed(rel: &str) -> String {
+    common::corpus_root().join(rel).to_str().unwrap().to_owned()
+}
+
+#[test]
+fn acceptance_lints_on_the_seeds() {
+    let zh = findings(&[&seed("backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md")]);
+    let ui: Vec<&Value> = zh
+        .iter()
+        .filter(|f| f["name"] == "unknown-html-element")
+        .collect();
+    assert_eq!(ui.len(), 1);
+    assert_eq!(ui[0]["help"], "did you mean `<ul>`?");
+    assert_eq!(ui[0]["primary"]["span"]["line"], 50);
+    // Linted alone, zh-TW's 48 小時 disagrees with the compiled 10 days, with a replacement.
+    let stale: Vec<&Value> = zh.iter().filter(|f| f["name"] == "stale-fact").collect();
+    assert_eq!(stale.len(), 2);
+    assert_eq!(stale[0]["fix"]["replacement"], "10 天");
+    assert_eq!(
+        stale[0]["related"][0]["path"],
+        "backup-azure-mars-troubleshoot/ja-jp/2021-06-04.md"
+    );
+
+    for rel in [
+        "backup-azure-mars-troubleshoot/ja-jp/2019-07-15.md",
+        "backup-azure-mars-troubleshoot/ja-jp/2021-06-04.md",
+    ] {
+        let found = findings(&[&seed(rel)]);
+        let stray: Vec<&Value> = found
+            .iter()
+            .filter(|f| {
+                f["name"] == "unbalanced-list"
+                    && f["message"].as_str().unwrap().contains("`</ul>` closes")
+            })
+            .collect();
+        assert_eq!(stray.len(), 1, "{rel}: `</ul></ul>`");
+    }
+    let old = findings(&[&seed("backup-azure-mars-troubleshoot/ja-jp/2017-12-04.md")]);
+    assert!(old.iter().any(|f| {
+        f["name"] == "unbalanced-list"
+            && f["message"]
+                .as_str()
+                .unwrap()
+                .contains("`<ol>` is never closed")
+    }));
+    // The 2021 version spells the agent two ways.
+    let new = findings(&[&seed("backup-azure-mars-troubleshoot/ja-jp/2021-06-04.md")]);
+    assert!(
+        new.iter().any(|f| f["name"] == "inconsistent-literal"),
+        "{:?}",
+        names(&new)
+    );
+}
+
+#[test]
+fn fix_rewrites_only_the_stale_values_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.md");
+    let original =
+        std::fs::read_to_string(seed("backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md"))
+            .unwrap();
+    std::fs::write(&copy, &original).unwrap();
+    let (_, out, err) = lint(&[copy.to_str().unwrap(), "--fix"]);
+    assert!(out.contains("fixed 2 findings"), "{out}");
+    assert!(
+        err.contains("linted as backup-azure-mars-troubleshoot (matched by"),
+        "placement is explained: {err}"
+    );
+    let fixed = std::fs::read_to_string(&copy).unwrap();
+    assert_eq!(
+        fixed,
+        original
+            .replace("超過 48 小時", "超過 10 天")
+            .replace("48 小時內", "10 天內")
+    );
+    let (_, out, _) = lint(&[copy.to_str().unwrap(), "--fix"]);
+    assert!(!out.contains("fixed"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&copy).unwrap(),
+        fixed,
+        "a second --fix changes nothing"
+    );
+}
+
+#[test]
+fn diff_shows_fixes_without_writing() {
+    let file = common::fixture("lint/stale-fact/trigger.md");
+    let before = std::fs::read_to_string(&file).unwrap();
+    let (_, out, _) = lint(&[
+        file.to_str().unwrap(),
+        "--article",
+        "backup-azure-mars-troubleshoot",
+        "--diff",
+    ]);
+    assert!(
+        out.contains("-| 保存庫認證可能已過期（下載超過 48 小時）")
+            && out.contains("+| 保存庫認證可能已過期（下載超過 10 天）"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+}
+
+#[test]
+fn files_outside_any_article_get_the_corpus_independent_lints() {
+    let file = common::fixture("lint/unbalanced-list/trigger.md");
+    let (status, _, err) = lint(&[file.to_str().unwrap()]);
+    assert_eq!(status, 0, "warnings do not fail by default");
+    assert!(err.contains("linted on its own"), "{err}");
+    let (status, _, _) = lint(&[file.to_str().unwrap(), "--fail-on", "warning"]);
+    assert_eq!(status, 1);
+}
+
+#[test]
+fn config_levels_and_inline_suppressions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("docrules.toml"),
+        "[lint]\nunbalanced-list = \"off\"\nDL003 = \"error\"\n",
+    )
+    .unwrap();
+    let file = dir.path().join("a.md");
+    let text = std::fs::read_to_string(common::fixture("lint/unbalanced-list/trigger.md")).unwrap();
+    std::fs::write(&file, text.replace("</ul></ul>", "</ul></ul><ui>")).unwrap();
+    let found = findings(&[file.to_str().unwrap()]);
+    assert_eq!(
+        names(&found),
+        ["unknown-html-element"],
+        "unbalanced-list is off"
+    );
+    assert_eq!(found[0]["level"], "error", "DL003 raised to error");
+    let suppressed = text.replace(
+        "| Error |",
+        "<!-- docrules-disable unbalanced-list -->\n\n| Error |",
+    );
+    let other = dir.path().join("sub");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("b.md"), suppressed).unwrap();
+    std::fs::write(other.join("docrules.toml"), "[crate]\nname = \"x\"\n").unwrap();
+    assert!(findings(&[other.join("b.md").to_str().unwrap()]).is_empty());
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::fixture("sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft7)
+        .build(&schema)
+        .unwrap();
+    let (_, out, _) = lint(&[
+        &seed("backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md"),
+        "--format",
+        "sarif",
+    ]);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let (_, out, _) = lint(&[
+        common::fixture("lint/front-matter/trigger.md")
+            .to_str()
+            .unwrap(),
+        "--format",
+        "github",
+    ]);
+    assert!(out.starts_with("::warning file="), "{out}");
+    assert!(out.contains("title=DL008 front-matter::"), "{out}");
+}
+
+#[test]
+fn the_compiled_rules_are_cached_by_corpus_fingerprint() {
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let src = common::fixture("check/stale-fact/trigger");
+    for rel in [
+        "docrules.toml",
+        "guide/en-us/2021-06-04.md",
+        "guide/ja-jp/2020-01-01.md",
+    ] {
+        std::fs::create_dir_all(corpus.path().join(rel).parent().unwrap()).unwrap();
+        std::fs::copy(src.join(rel), corpus.path().join(rel)).unwrap();
+    }
+    let load =
+        |root: &Path| docrules::lint::reference::load_with_cache(root, cache.path()).unwrap();
+    let (first, cached) = load(corpus.path());
+    assert!(!cached, "cold: compiled");
+    let (second, cached) = load(corpus.path());
+    assert!(cached, "warm: from the cache");
+    assert_eq!(first.fingerprint, second.fingerprint);
+    // Any change to the corpus invalidates it.
+    let en = corpus.path().join("guide/en-us/2021-06-04.md");
+    let text = std::fs::read_to_string(&en)
+        .unwrap()
+        .replace("10 days", "12 days");
+    std::fs::write(&en, text).unwrap();
+    let (third, cached) = load(corpus.path());
+    assert!(!cached);
+    assert_ne!(third.fingerprint, first.fingerprint);
+}
+
+#[test]
+fn explain_covers_the_lints() {
+    for name in LINTS {
+        let code = docrules::lint::find(name).unwrap().code;
+        let (status, out, _) = common::run(&["explain", code]);
+        assert_eq!(status, 0);
+        assert!(out.starts_with(&format!("# {name} ({code}")), "{out}");
+    }
+}
