@@ -16,7 +16,8 @@ fn main() -> Result<()> {
         Some("codegen") => codegen(std::env::args().nth(2).as_deref() == Some("--check")),
         Some("bench") => {
             cargo(&["bench", "-p", "docrules", "--bench", "throughput"])?;
-            cargo(&["bench", "-p", "docrules", "--bench", "align"])
+            cargo(&["bench", "-p", "docrules", "--bench", "align"])?;
+            cargo(&["bench", "-p", "docrules", "--bench", "lint"])
         }
         Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),
         None => {
@@ -31,8 +32,8 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   ci       cargo fmt --check, cargo clippy -D warnings, codegen --check, cargo test --workspace
   codegen  regenerate generated/ from corpus/ (--check: fail with a diff if it is stale)
-  bench  throughput of load/parse/facts on the corpus repeated to 50 MB, and alignment
-         cost as articles grow (release mode)";
+  bench    throughput of load/parse/facts on the corpus repeated to 50 MB, alignment cost
+           as articles grow, cold and warm one-file lint (release mode)";
 
 fn ci() -> Result<()> {
     cargo(&["fmt", "--all", "--check"])?;
