@@ -1,0 +1,65 @@
+//! `docrules diff`: changelogs between versions or loose files.
+
+use super::*;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn diff_command(
+    paths: &[PathBuf],
+    article: Option<String>,
+    locale: Option<Locale>,
+    from: Option<String>,
+    to: Option<String>,
+    format: DiffFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let (logs, status) = if let [old, new] = paths {
+        match diff_select::loose(old, new) {
+            Ok(log) => (vec![log], EXIT_OK),
+            Err(message) => {
+                let _ = writeln!(err, "{message}");
+                return EXIT_USAGE;
+            }
+        }
+    } else {
+        let corpus = match corpus::load(&paths[0]) {
+            Ok(corpus) => corpus,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                return EXIT_USAGE;
+            }
+        };
+        let selection = diff_select::Selection {
+            article,
+            locale,
+            from,
+            to,
+        };
+        match diff_select::in_corpus(&corpus, &selection) {
+            Ok(logs) => {
+                let status = if corpus.max_level() == Some(Level::Error) {
+                    EXIT_FINDINGS
+                } else {
+                    EXIT_OK
+                };
+                (logs, status)
+            }
+            Err(message) => {
+                let _ = writeln!(err, "error: {message}");
+                return EXIT_USAGE;
+            }
+        }
+    };
+    let text = match format {
+        DiffFormat::Human => diff::render::human(&logs),
+        DiffFormat::Json => diff::render::json(&logs) + "\n",
+        DiffFormat::Markdown => diff::render::markdown(&logs),
+    };
+    if let Err(e) = out.write_all(text.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "error: cannot write output: {e}");
+            return EXIT_USAGE;
+        }
+    }
+    status
+}
