@@ -149,17 +149,25 @@ fn token_weight(kind: TokenKind, df: usize, sections: usize) -> f32 {
 pub fn align(old: &Document, new: &Document) -> SectionAlignment {
     let mut state = State::new(old.sections.len(), new.sections.len());
 
-    // 1. The same anchor.
-    let new_by_anchor: HashMap<&str, usize> = new
-        .sections
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, s)| !s.anchor.is_empty() || s.level == 0)
-        .map(|(i, s)| (s.anchor.as_str(), i))
-        .collect();
+    // 1. The same anchor. An anchor a document repeats matches occurrence by occurrence.
+    let mut new_by_anchor: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, section) in new.sections.iter().enumerate() {
+        if !section.anchor.is_empty() || section.level == 0 {
+            new_by_anchor
+                .entry(section.anchor.as_str())
+                .or_default()
+                .push(n);
+        }
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (o, section) in old.sections.iter().enumerate() {
-        if let Some(&n) = new_by_anchor.get(section.anchor.as_str()) {
+        let occurrence = seen.entry(section.anchor.as_str()).or_insert(0);
+        let candidate = new_by_anchor
+            .get(section.anchor.as_str())
+            .and_then(|list| list.get(*occurrence))
+            .copied();
+        *occurrence += 1;
+        if let Some(n) = candidate {
             if state.new_match[n].is_none() && (section.level == 0) == (new.sections[n].level == 0)
             {
                 state.push(vec![o], vec![n], Evidence::Anchor, 1.0);
@@ -275,9 +283,19 @@ fn splits(state: &mut State, from: &[Vec<Token>], to: &[Vec<Token>], merge: bool
             owner.entry(id).or_default().push(i);
         }
     }
+    // A match by anchor is the strongest evidence: a split never undoes one.
+    let by_anchor = |state: &State, section: usize, old: bool| {
+        let slot = if old {
+            state.old_match[section]
+        } else {
+            state.new_match[section]
+        };
+        slot.and_then(|m| state.matches[m].as_ref())
+            .is_some_and(|m| m.evidence == Evidence::Anchor)
+    };
     for (f, tokens) in from.iter().enumerate() {
         let own = ids(tokens);
-        if own.len() < 2 {
+        if own.len() < 2 || by_anchor(state, f, !merge) {
             continue;
         }
         let mut parts: Vec<usize> = own
@@ -285,7 +303,9 @@ fn splits(state: &mut State, from: &[Vec<Token>], to: &[Vec<Token>], merge: bool
             .flat_map(|id| owner.get(id).cloned().unwrap_or_default())
             .filter(|&t| {
                 let theirs = ids(&to[t]);
-                !theirs.is_empty() && theirs.iter().all(|id| own.contains(id))
+                !theirs.is_empty()
+                    && theirs.iter().all(|id| own.contains(id))
+                    && !by_anchor(state, t, merge)
             })
             .collect();
         parts.sort_unstable();

@@ -367,7 +367,13 @@ impl<'a> Builder<'a> {
                 AnchorSource::Html,
             ),
             (None, Some(id)) => (id, AnchorSource::Attribute),
-            (None, None) => (self.slugs.unique(anchor::slug(&title)), AnchorSource::Slug),
+            (None, None) => {
+                // A heading with nothing to slug (only symbols) still needs a unique anchor.
+                let slug = Some(anchor::slug(&title))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| "section".to_owned());
+                (self.slugs.unique(slug), AnchorSource::Slug)
+            }
         };
         let parent = self.parts.sections.iter().rposition(|s| s.level < level);
         self.parts.sections.push(Section {

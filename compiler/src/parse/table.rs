@@ -99,11 +99,17 @@ impl TableBuilder {
             let cells: Vec<Cell> = raw_cells
                 .into_iter()
                 .enumerate()
-                .map(|(column, (inlines, span))| Cell {
+                .map(|(column, (inlines, cell_span))| Cell {
                     column,
                     role: header.get(column).map_or(ColumnRole::Other, |h| h.role),
                     inlines,
-                    span,
+                    // A cell the parser padded has no text of its own: an empty span at the
+                    // row's end.
+                    span: if cell_span.start >= span.end && cell_span.end > span.end {
+                        ctx.span(span.end as usize..span.end as usize)
+                    } else {
+                        cell_span
+                    },
                 })
                 .collect();
             if let Some(d) = column_count(ctx, path, span, header.len()) {
