@@ -68,3 +68,34 @@ proptest! {
         let _ = docrules::align::sections::align(&a, &b);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, .. ProptestConfig::default() })]
+
+    /// Whole corpora of random articles: compile, check, generate code and lint without a panic,
+    /// and the generated code parses.
+    #[test]
+    fn corpora_of_random_articles(docs in prop::collection::vec(document(), 4)) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        for (i, text) in docs.iter().enumerate() {
+            let path = root.join(if i < 2 { "alpha" } else { "beta" }).join(if i % 2 == 0 { "ja-jp" } else { "zh-tw" }).join(format!("2020-0{}-01.md", i + 1));
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+        }
+        std::fs::write(root.join("docrules.toml"), "[crate]\nname = \"random-rules\"\n\n[corpus]\nsource_locale = \"ja-JP\"\n").unwrap();
+        let corpus = docrules::corpus::load(&root).unwrap();
+        let compiled = docrules::align::compile(&corpus);
+        let report = docrules::check::run(&compiled);
+        for finding in &report.findings {
+            prop_assert!(finding.primary.span.line > 0);
+        }
+        let files = docrules::codegen::codegen(&compiled).unwrap();
+        for file in files.iter().filter(|f| f.path.ends_with(".rs")) {
+            prop_assert!(syn::parse_file(&file.contents).is_ok(), "{} parses", file.path);
+        }
+        let cache = dir.path().join("cache");
+        let (status, _, _) = common::run(&["lint", root.to_str().unwrap(), "--rules", root.to_str().unwrap(), "--cache-dir", cache.to_str().unwrap(), "--format", "json"]);
+        prop_assert!(status <= 1);
+    }
+}
