@@ -23,25 +23,38 @@ use crate::diagnostic::Level;
 use crate::fact::{Fact, FactKind};
 use crate::span::Span;
 
-/// A check: stable code and name, default level, documentation and the function that runs it.
+/// A registered check or lint: stable code and name, default level, one-line summary, the source
+/// file whose leading `//!` comment is its documentation, and the function that runs it.
 #[derive(Debug)]
-pub struct Check {
+pub struct RuleDef<Run> {
     pub code: &'static str,
     pub name: &'static str,
     pub level: Level,
-    /// One line: what the check finds.
+    /// One line: what it finds.
     pub summary: &'static str,
-    /// The check's source file, whose leading `//!` comment is its documentation.
-    source: &'static str,
-    run: fn(&Compiled<'_>) -> Vec<Finding>,
+    pub(crate) source: &'static str,
+    pub(crate) run: Run,
 }
 
-impl Check {
-    /// The documentation: the `//!` comment that opens the check's file.
+impl<Run> RuleDef<Run> {
+    /// The documentation: the `//!` comment that opens the rule's file.
     pub fn doc(&self) -> String {
         module_doc(self.source)
     }
 }
+
+/// Finds a rule by code or name, case-insensitively.
+pub fn find_in<Run>(
+    rules: &'static [RuleDef<Run>],
+    code_or_name: &str,
+) -> Option<&'static RuleDef<Run>> {
+    rules.iter().find(|r| {
+        r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+/// A check runs on the whole compiled corpus.
+pub type Check = RuleDef<fn(&Compiled<'_>) -> Vec<Finding>>;
 
 /// The `//!` lines at the top of a source file, without the markers.
 pub fn module_doc(source: &str) -> String {

@@ -13,29 +13,17 @@ mod unbalanced_list;
 mod unknown_html_element;
 mod untranslated_text;
 
-use crate::check::{Finding, Fix, module_doc, suppress};
+use crate::check::{Finding, Fix, RuleDef, find_in, suppress};
 use crate::diagnostic::Level;
 use crate::locale::Locale;
 use crate::manifest::Manifest;
 use crate::model::Document;
 use reference::{Reference, ReferenceArticle};
 
-/// A lint: stable code and name, default level, documentation and the function that runs it.
-#[derive(Debug)]
-pub struct Lint {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub level: Level,
-    pub summary: &'static str,
-    source: &'static str,
-    run: fn(&Target<'_>) -> Vec<Finding>,
-}
+/// A lint runs on one file.
+pub type Lint = RuleDef<fn(&Target<'_>) -> Vec<Finding>>;
 
 impl Lint {
-    pub fn doc(&self) -> String {
-        module_doc(self.source)
-    }
-
     fn finding(
         &self,
         target: &Target<'_>,
@@ -129,9 +117,7 @@ pub static LINTS: &[Lint] = &[
 ];
 
 pub fn find(code_or_name: &str) -> Option<&'static Lint> {
-    LINTS.iter().find(|l| {
-        l.code.eq_ignore_ascii_case(code_or_name) || l.name.eq_ignore_ascii_case(code_or_name)
-    })
+    find_in(LINTS, code_or_name)
 }
 
 fn def(name: &str) -> &'static Lint {
