@@ -291,3 +291,12 @@ fn explain_covers_the_lints() {
         assert!(out.starts_with(&format!("# {name} ({code}")), "{out}");
     }
 }
+
+#[test]
+fn a_file_is_placed_by_its_title_when_nothing_else_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.md");
+    std::fs::write(&file, "---\nms.date: 01/01/2022\nms.contentlocale: ja-JP\n---\n# Microsoft Azure Recovery Services (MARS) エージェントをトラブルシューティングする\n\n本文。\n").unwrap();
+    let (_, _, err) = lint(&[file.to_str().unwrap()]);
+    assert!(err.contains("linted as backup-azure-mars-troubleshoot (matched by 0 anchors and 0 error IDs, and its title)"), "{err}");
+}

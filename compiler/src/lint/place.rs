@@ -68,13 +68,20 @@ pub fn place(
             how,
         };
     }
-    // Evidence that survives translation: anchors and error IDs.
+    // Evidence that survives translation: anchors and error IDs; and the title, when the file
+    // is a version of an article in a locale the corpus has.
     let anchors: BTreeSet<&str> = doc.anchors.iter().map(|a| a.name.as_str()).collect();
     let ids: BTreeSet<String> = doc
         .rules
         .iter()
         .flat_map(|r| r.error_ids.iter().map(|i| i.value.clone()))
         .collect();
+    let title = doc
+        .sections
+        .iter()
+        .find(|s| s.level == 1)
+        .map(|s| s.title.trim())
+        .filter(|t| !t.is_empty());
     let best = reference
         .articles
         .iter()
@@ -83,24 +90,24 @@ pub fn place(
             let their: BTreeSet<&str> = a.anchors.values().flatten().map(String::as_str).collect();
             let shared_anchors = anchors.intersection(&their).count();
             let shared_ids = ids.iter().filter(|id| a.error_ids.contains(id)).count();
-            (
-                shared_anchors + 3 * shared_ids,
-                shared_anchors,
-                shared_ids,
-                i,
-            )
+            let same_title = title.is_some_and(|t| a.titles.iter().any(|x| x.trim() == t));
+            let score = shared_anchors + 3 * shared_ids + 3 * usize::from(same_title);
+            (score, shared_anchors, shared_ids, same_title, i)
         })
-        .max_by_key(|&(score, _, _, i)| (score, std::cmp::Reverse(i)));
+        .max_by_key(|&(score, _, _, _, i)| (score, std::cmp::Reverse(i)));
     match best {
-        Some((score, anchors, ids, i)) if score >= 3 => Placement {
+        Some((score, anchors, ids, same_title, i)) if score >= 3 => Placement {
             article: Some(i),
             folder_locale: None,
-            how: format!("matched by {anchors} anchors and {ids} error IDs"),
+            how: format!(
+                "matched by {anchors} anchors and {ids} error IDs{}",
+                if same_title { ", and its title" } else { "" }
+            ),
         },
         _ => Placement {
             article: None,
             folder_locale: None,
-            how: "no corpus article matches its anchors or error IDs".into(),
+            how: "no corpus article matches its anchors, error IDs or title".into(),
         },
     }
 }

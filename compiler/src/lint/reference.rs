@@ -31,6 +31,9 @@ pub struct ReferenceArticle {
     pub anchors: BTreeMap<String, Vec<String>>,
     /// Error IDs of the canonical version's rows and text.
     pub error_ids: Vec<String>,
+    /// The article title (its level-1 heading) in the newest version of each locale.
+    #[serde(default)]
+    pub titles: Vec<String>,
 }
 
 impl ReferenceArticle {
@@ -135,6 +138,17 @@ fn build(compiled: &align::Compiled<'_>, fingerprint: String) -> Reference {
         .iter()
         .map(|article| {
             let canonical = &article.article.versions[article.canonical];
+            let titles = newest_per_locale(article)
+                .into_iter()
+                .filter_map(|v| {
+                    article.article.versions[v]
+                        .document
+                        .sections
+                        .iter()
+                        .find(|s| s.level == 1)
+                })
+                .map(|s| s.title.clone())
+                .collect();
             let anchors = newest_per_locale(article)
                 .into_iter()
                 .map(|v| {
@@ -174,6 +188,7 @@ fn build(compiled: &align::Compiled<'_>, fingerprint: String) -> Reference {
                 canonical_text: canonical.document.source.text.clone(),
                 anchors,
                 error_ids: ids.into_iter().collect(),
+                titles,
             }
         })
         .collect();
