@@ -282,27 +282,6 @@ impl fmt::Display for Value {
     }
 }
 
-/// `48 h`, `10 d`, `3 w`, `90 min`, `1.5 h`: the largest unit that divides the value evenly
-/// (weeks and days, never months or years, so that equal values print alike).
-pub fn format_millis(millis: u64) -> String {
-    let units = [
-        (TimeUnit::Week.millis(), "w"),
-        (TimeUnit::Day.millis(), "d"),
-        (TimeUnit::Hour.millis(), "h"),
-        (TimeUnit::Minute.millis(), "min"),
-        (TimeUnit::Second.millis(), "s"),
-    ];
-    for (size, name) in units {
-        if millis >= size && millis % size == 0 {
-            return format!("{} {name}", millis / size);
-        }
-    }
-    if millis >= TimeUnit::Hour.millis() {
-        return format!("{} h", millis as f64 / TimeUnit::Hour.millis() as f64);
-    }
-    format!("{millis} ms")
-}
-
 /// Where a fact is, for keys and for people.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FactContext {
@@ -359,13 +338,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn durations_print_in_their_largest_even_unit() {
-        assert_eq!(format_millis(48 * TimeUnit::Hour.millis()), "2 d");
-        assert_eq!(format_millis(10 * TimeUnit::Day.millis()), "10 d");
-        assert_eq!(format_millis(14 * TimeUnit::Day.millis()), "2 w");
-        assert_eq!(format_millis(36 * TimeUnit::Hour.millis()), "36 h");
-        assert_eq!(format_millis(90 * TimeUnit::Minute.millis()), "90 min");
-        assert_eq!(format_millis(500), "500 ms");
+    fn durations_display_as_written() {
+        let d = Value::Duration { millis: 48 * TimeUnit::Hour.millis(), amount: 48.0, unit: TimeUnit::Hour };
+        assert_eq!(d.to_string(), "48 h");
+        let d = Value::Duration { millis: 10 * TimeUnit::Day.millis(), amount: 10.0, unit: TimeUnit::Day };
+        assert_eq!(d.to_string(), "10 d");
     }
 
     #[test]

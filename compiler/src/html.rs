@@ -27,11 +27,6 @@ impl Tag {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
-
-    /// Elements that never have content, whatever the slash says (`<br>`, `<img>`).
-    pub fn is_void(&self) -> bool {
-        VOID_ELEMENTS.contains(&self.name.as_str())
-    }
 }
 
 /// Parses one tag (`<a name="x">`, `</ul>`, `<br/>`). Comments, doctypes, CDATA and anything
@@ -125,11 +120,6 @@ pub fn scan_tags(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, Ta
         None
     })
 }
-
-const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
 
 /// HTML elements in the living standard plus obsolete ones still met in documentation.
 const KNOWN_ELEMENTS: &[&str] = &[
