@@ -339,9 +339,17 @@ mod tests {
 
     #[test]
     fn durations_display_as_written() {
-        let d = Value::Duration { millis: 48 * TimeUnit::Hour.millis(), amount: 48.0, unit: TimeUnit::Hour };
+        let d = Value::Duration {
+            millis: 48 * TimeUnit::Hour.millis(),
+            amount: 48.0,
+            unit: TimeUnit::Hour,
+        };
         assert_eq!(d.to_string(), "48 h");
-        let d = Value::Duration { millis: 10 * TimeUnit::Day.millis(), amount: 10.0, unit: TimeUnit::Day };
+        let d = Value::Duration {
+            millis: 10 * TimeUnit::Day.millis(),
+            amount: 10.0,
+            unit: TimeUnit::Day,
+        };
         assert_eq!(d.to_string(), "10 d");
     }
 

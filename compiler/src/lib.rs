@@ -5,6 +5,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod align;
+pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod codegen;

@@ -22,12 +22,8 @@ pub(super) fn check_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let corpus = match corpus::load(path) {
-        Ok(corpus) => corpus,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_USAGE;
-        }
+    let Some(corpus) = load_corpus(path, err) else {
+        return EXIT_USAGE;
     };
     let compiled = align::compile(&corpus);
     let report = check::run(&compiled);
@@ -54,17 +50,10 @@ pub(super) fn check_command(
         }
         FindingFormat::Github => render::github::render(&report.findings, &root),
     };
-    if let Err(e) = out.write_all(text.as_bytes()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            let _ = writeln!(err, "error: cannot write output: {e}");
-            return EXIT_USAGE;
-        }
+    if !emit(out, err, &text) {
+        return EXIT_USAGE;
     }
-    let threshold = match fail_on {
-        FailOn::Error => Level::Error,
-        FailOn::Warning => Level::Warning,
-        FailOn::Info => Level::Info,
-    };
+    let threshold = fail_on.level();
     let failed = report.findings.iter().any(|f| f.level >= threshold)
         || corpus.max_level() == Some(Level::Error);
     if failed { EXIT_FINDINGS } else { EXIT_OK }

@@ -9,12 +9,8 @@ pub(super) fn compile_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let corpus = match corpus::load(path) {
-        Ok(corpus) => corpus,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_USAGE;
-        }
+    let Some(corpus) = load_corpus(path, err) else {
+        return EXIT_USAGE;
     };
     if corpus.max_level() == Some(Level::Error) {
         for diagnostic in corpus.all_diagnostics() {

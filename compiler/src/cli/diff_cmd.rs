@@ -22,12 +22,8 @@ pub(super) fn diff_command(
             }
         }
     } else {
-        let corpus = match corpus::load(&paths[0]) {
-            Ok(corpus) => corpus,
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                return EXIT_USAGE;
-            }
+        let Some(corpus) = load_corpus(&paths[0], err) else {
+            return EXIT_USAGE;
         };
         let selection = diff_select::Selection {
             article,
@@ -55,11 +51,8 @@ pub(super) fn diff_command(
         DiffFormat::Json => diff::render::json(&logs) + "\n",
         DiffFormat::Markdown => diff::render::markdown(&logs),
     };
-    if let Err(e) = out.write_all(text.as_bytes()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            let _ = writeln!(err, "error: cannot write output: {e}");
-            return EXIT_USAGE;
-        }
+    if !emit(out, err, &text) {
+        return EXIT_USAGE;
     }
     status
 }

@@ -274,7 +274,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 );
             } else if options.stdin {
                 let _ = out.write_all(fixed.as_bytes());
-            } else if let Err(e) = write_atomically(&input.path, fixed.as_bytes()) {
+            } else if let Err(e) = crate::atomic::write(&input.path, fixed.as_bytes()) {
                 let _ = writeln!(err, "error: cannot write {}: {e}", input.shown);
                 return EXIT_USAGE;
             }
@@ -326,26 +326,8 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if !options.diff {
         let _ = report.write_all(text.as_bytes());
     }
-    let threshold = match options.fail_on {
-        FailOn::Error => Level::Error,
-        FailOn::Warning => Level::Warning,
-        FailOn::Info => Level::Info,
-    };
+    let threshold = options.fail_on.level();
     let failed = findings.iter().any(|f| f.level >= threshold)
         || problems.iter().any(|p| p.level == Level::Error);
     if failed { EXIT_FINDINGS } else { EXIT_OK }
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let temp = dir.join(format!(
-        ".{}.docrules-fix.{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path)
 }

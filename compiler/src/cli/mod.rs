@@ -359,23 +359,45 @@ where
             )
         }
     };
-    let corpus = match corpus::load(&path) {
-        Ok(corpus) => corpus,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_USAGE;
-        }
+    let Some(corpus) = load_corpus(&path, err) else {
+        return EXIT_USAGE;
     };
-    if let Err(e) = out.write_all(render(&corpus).as_bytes()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            let _ = writeln!(err, "error: cannot write output: {e}");
-            return EXIT_USAGE;
-        }
+    if !emit(out, err, &render(&corpus)) {
+        return EXIT_USAGE;
     }
     if corpus.max_level() == Some(Level::Error) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    }
+}
+
+/// Loads a corpus, or says why it cannot (the caller exits with [`EXIT_USAGE`]).
+fn load_corpus(path: &std::path::Path, err: &mut dyn Write) -> Option<corpus::Corpus> {
+    corpus::load(path)
+        .map_err(|e| writeln!(err, "error: {e}"))
+        .ok()
+}
+
+/// Writes a command's output; a reader that closed the pipe (`| head`) is not an error.
+fn emit(out: &mut dyn Write, err: &mut dyn Write, text: &str) -> bool {
+    match out.write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(err, "error: cannot write output: {e}");
+            false
+        }
+        _ => true,
+    }
+}
+
+impl FailOn {
+    /// The lowest level that fails the run.
+    fn level(self) -> Level {
+        match self {
+            FailOn::Error => Level::Error,
+            FailOn::Warning => Level::Warning,
+            FailOn::Info => Level::Info,
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! Writing the generated crate (atomically: a temporary file, then a rename) and telling
 //! whether the files on disk are stale.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::GeneratedFile;
@@ -15,37 +14,10 @@ pub fn write_files(out: &Path, files: &[GeneratedFile]) -> std::io::Result<Vec<P
         if std::fs::read_to_string(&path).is_ok_and(|old| old == file.contents) {
             continue;
         }
-        let dir = path.parent().unwrap_or(out);
-        std::fs::create_dir_all(dir)?;
-        let mut temp = tempfile_in(dir, &path)?;
-        temp.1.write_all(file.contents.as_bytes())?;
-        temp.1.sync_all()?;
-        drop(temp.1);
-        std::fs::rename(&temp.0, &path)?;
+        crate::atomic::write(&path, file.contents.as_bytes())?;
         written.push(path);
     }
     Ok(written)
-}
-
-/// A new temporary file beside `path` (same directory, so the rename is atomic).
-fn tempfile_in(dir: &Path, path: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for attempt in 0..100u32 {
-        let temp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-        {
-            Ok(file) => return Ok((temp, file)),
-            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(err) => return Err(err),
-        }
-    }
-    Err(std::io::Error::other("cannot create a temporary file"))
 }
 
 /// A unified diff for every file under `out` that differs from what would be generated

@@ -115,21 +115,9 @@ pub fn load_with_cache(root: &Path, cache: &Path) -> Result<(Reference, bool), S
     let reference = build(&compiled, fingerprint);
     // A cache that cannot be written only costs time.
     if let Ok(json) = serde_json::to_vec(&reference) {
-        let _ = write_atomically(&file, &json);
+        let _ = crate::atomic::write(&file, &json);
     }
     Ok((reference, false))
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path)
 }
 
 fn build(compiled: &align::Compiled<'_>, fingerprint: String) -> Reference {
