@@ -72,9 +72,11 @@ pub fn module_doc(source: &str) -> String {
         .to_owned()
 }
 
-macro_rules! check {
+/// A registry entry for the check or lint in file `$module.rs`: its documentation is that
+/// file's `//!` comment, its function `$module::run`.
+macro_rules! rule_def {
     ($module:ident, $code:literal, $name:literal, $level:expr, $summary:literal) => {
-        Check {
+        $crate::check::RuleDef {
             code: $code,
             name: $name,
             level: $level,
@@ -84,66 +86,67 @@ macro_rules! check {
         }
     };
 }
+pub(crate) use rule_def;
 
 /// Every check, by code.
 pub static CHECKS: &[Check] = &[
-    check!(
+    rule_def!(
         stale_fact,
         "DR101",
         "stale-fact",
         Level::Error,
         "a translation states a value the canonical version has changed"
     ),
-    check!(
+    rule_def!(
         missing_section,
         "DR102",
         "missing-section",
         Level::Warning,
         "a locale's newest version lacks a section of the canonical version"
     ),
-    check!(
+    rule_def!(
         extra_section,
         "DR103",
         "extra-section",
         Level::Warning,
         "a locale's newest version has a section the canonical version lacks"
     ),
-    check!(
+    rule_def!(
         internal_disagreement,
         "DR104",
         "internal-disagreement",
         Level::Warning,
         "two statements of one fact in one version disagree"
     ),
-    check!(
+    rule_def!(
         cross_article_disagreement,
         "DR105",
         "cross-article-disagreement",
         Level::Warning,
         "two articles state different values for the same subject"
     ),
-    check!(
+    rule_def!(
         requirement_regressed,
         "DR106",
         "requirement-regressed",
         Level::Warning,
         "a minimum version or limit went down from one version to the next"
     ),
-    check!(
+    rule_def!(
         implausible_order,
         "DR107",
         "implausible-order",
         Level::Warning,
         "paired values whose order contradicts what they are paired with"
     ),
-    check!(
+    rule_def!(
         error_id_rebound,
         "DR108",
         "error-id-rebound",
         Level::Warning,
         "one error ID is attached to different sections"
     ),
-    check!(
+    rule_def!(
         unused_suppression,
         "DR109",
         "unused-suppression",

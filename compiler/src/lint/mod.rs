@@ -13,7 +13,7 @@ mod unbalanced_list;
 mod unknown_html_element;
 mod untranslated_text;
 
-use crate::check::{Finding, Fix, RuleDef, find_in, suppress};
+use crate::check::{Finding, Fix, RuleDef, find_in, rule_def, suppress};
 use crate::diagnostic::Level;
 use crate::locale::Locale;
 use crate::manifest::Manifest;
@@ -43,71 +43,58 @@ impl Lint {
     }
 }
 
-macro_rules! lint {
-    ($module:ident, $code:literal, $name:literal, $level:expr, $summary:literal) => {
-        Lint {
-            code: $code,
-            name: $name,
-            level: $level,
-            summary: $summary,
-            source: include_str!(concat!(stringify!($module), ".rs")),
-            run: $module::run,
-        }
-    };
-}
-
 /// Every lint, by code.
 pub static LINTS: &[Lint] = &[
-    lint!(
+    rule_def!(
         stale_fact,
         "DL001",
         "stale-fact",
         Level::Error,
         "a fact disagrees with the compiled canonical value"
     ),
-    lint!(
+    rule_def!(
         broken_fragment,
         "DL002",
         "broken-fragment",
         Level::Warning,
         "a `#fragment` link to an anchor that does not exist"
     ),
-    lint!(
+    rule_def!(
         unknown_html_element,
         "DL003",
         "unknown-html-element",
         Level::Warning,
         "a tag that is no HTML element in a table cell"
     ),
-    lint!(
+    rule_def!(
         unbalanced_list,
         "DL004",
         "unbalanced-list",
         Level::Warning,
         "an HTML list in a table cell closed too often or never"
     ),
-    lint!(
+    rule_def!(
         table_column_count,
         "DL005",
         "table-column-count",
         Level::Warning,
         "a table row with more or fewer cells than its header"
     ),
-    lint!(
+    rule_def!(
         untranslated_text,
         "DL006",
         "untranslated-text",
         Level::Info,
         "a header or sentence left in the source language"
     ),
-    lint!(
+    rule_def!(
         inconsistent_literal,
         "DL007",
         "inconsistent-literal",
         Level::Warning,
         "one path or product name spelled two ways in a file"
     ),
-    lint!(
+    rule_def!(
         front_matter,
         "DL008",
         "front-matter",
