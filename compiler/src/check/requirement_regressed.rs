@@ -23,6 +23,7 @@
 use super::{Finding, Location, Related, version_name};
 use crate::align::Compiled;
 use crate::diff::{self, ChangeKind, Direction};
+use crate::fact::FactKind;
 
 pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -42,7 +43,7 @@ pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 for change in diff::diff(&old.document, &new.document) {
                     let limit_down = change.kind == ChangeKind::FactValueChanged
                         && change.direction == Some(Direction::Decreased)
-                        && change.message.starts_with("count");
+                        && change.fact_kind == Some(FactKind::Count);
                     if change.kind != ChangeKind::MinimumVersionLowered && !limit_down {
                         continue;
                     }

@@ -122,6 +122,7 @@ impl Ctx<'_> {
             new_value: None,
             direction: None,
             key: None,
+            fact_kind: None,
             order,
         }
     }
@@ -493,6 +494,7 @@ impl Ctx<'_> {
         change.new_value = Some(n.value.to_string());
         change.direction = Some(direction);
         change.key = Some(key.to_owned());
+        change.fact_kind = Some(n.kind);
         change
     }
 
@@ -531,6 +533,7 @@ impl Ctx<'_> {
             change.new_value = Some(n.value.to_string());
         }
         change.key = Some(key.to_owned());
+        change.fact_kind = Some(fact.kind);
         change
     }
 }

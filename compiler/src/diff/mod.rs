@@ -125,9 +125,11 @@ pub struct Change {
     pub new_value: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
-    /// The aligned fact key, for fact changes.
+    /// The aligned fact key and the fact's kind, for fact changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact_kind: Option<crate::fact::FactKind>,
     /// Position for ordering: the section's index in the new version (old sections that were
     /// removed sort after the new section that precedes them), a group, and a byte offset.
     #[serde(skip)]
