@@ -43,8 +43,9 @@ struct Input {
 type Parsed = Result<(Document, Option<Locale>), Diagnostic>;
 
 /// Parses a file as the locale its front matter or folder names.
-fn read(input: &Input) -> Parsed {
-    let source = crate::source::decode(&input.shown, input.bytes.clone())?;
+/// Takes the file's bytes (they become the parsed document's text).
+fn read(input: &mut Input) -> Parsed {
+    let source = crate::source::decode(&input.shown, std::mem::take(&mut input.bytes))?;
     let (front, body) = crate::frontmatter::parse(&source)?;
     // A folder like `zh-tw` names the locale when the front matter does not.
     let folder = input
@@ -144,7 +145,7 @@ fn inputs(options: &Options) -> Result<Vec<Input>, String> {
 }
 
 pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let inputs = match inputs(options) {
+    let mut inputs = match inputs(options) {
         Ok(inputs) => inputs,
         Err(message) => {
             let _ = writeln!(err, "error: {message}");
@@ -165,7 +166,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut configs = HashMap::new();
 
     // Read and place every file; parse the canonical versions the placements need, once.
-    let read_files: Vec<(usize, Parsed)> = inputs.par_iter().map(read).enumerate().collect();
+    let read_files: Vec<(usize, Parsed)> = inputs.par_iter_mut().map(read).enumerate().collect();
     let mut problems: Vec<Diagnostic> = Vec::new();
     let mut docs: Vec<(usize, Document, Option<Locale>, place::Placement, Manifest)> = Vec::new();
     for (i, result) in read_files {
