@@ -370,8 +370,8 @@ mod tests {
             let doc = check.doc();
             assert!(doc.lines().count() >= 3, "{} has documentation", check.name);
             assert!(
-                doc.contains("## Example") || doc.contains("Example"),
-                "{} has an example",
+                doc.contains("## Example") && doc.contains("## Fix"),
+                "{} has an example and a fix",
                 check.name
             );
             assert!(

@@ -32,8 +32,13 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
         .filter(|d| d.code == "column-count")
         .filter_map(|d| {
             let span = d.span?;
-            let mut finding =
-                lint.finding(target, span, "this cell count".into(), d.message.clone());
+            // The parser points at the first dropped cell, or at the whole row when cells are missing.
+            let label = if d.message.contains("belongs to no column") {
+                "dropped: no column"
+            } else {
+                "too few cells"
+            };
+            let mut finding = lint.finding(target, span, label.into(), d.message.clone());
             finding.help = d.help.clone();
             Some(finding)
         })
