@@ -2,9 +2,9 @@
 
 mod common;
 
-use docrules::align::{self, Evidence};
-use docrules::corpus::Corpus;
-use docrules::model::Document;
+use docrules_align::{self as align, Evidence};
+use docrules_model::corpus::Corpus;
+use docrules_model::document::Document;
 
 fn doc<'a>(corpus: &'a Corpus, locale: &str, date: &str) -> &'a Document {
     &corpus

@@ -298,7 +298,7 @@ fn explain_prints_each_checks_documentation() {
     let (status, out, _) = common::run(&["explain"]);
     assert_eq!(
         (status, out.lines().count()),
-        (0, CHECKS.len() + docrules::lint::LINTS.len())
+        (0, CHECKS.len() + docrules_rules::lints::LINTS.len())
     );
     let (status, _, err) = common::run(&["explain", "DR999"]);
     assert_eq!(status, 2);

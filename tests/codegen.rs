@@ -6,11 +6,11 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use docrules::codegen::{self, GeneratedFile};
+use docrules_codegen::{self as codegen, GeneratedFile};
 
 fn generate(root: &Path) -> Vec<GeneratedFile> {
-    let corpus = docrules::corpus::load(root).expect("corpus loads");
-    codegen::codegen(&docrules::align::compile(&corpus)).expect("codegen succeeds")
+    let corpus = docrules_parse::corpus::load(root).expect("corpus loads");
+    codegen::codegen(&docrules_align::compile(&corpus)).expect("codegen succeeds")
 }
 
 fn generated_dir() -> PathBuf {
@@ -19,7 +19,7 @@ fn generated_dir() -> PathBuf {
 
 #[test]
 fn generated_crate_is_fresh() {
-    let diffs = codegen::stale(&generated_dir(), &generate(&common::corpus_root()));
+    let diffs = docrules::write::stale(&generated_dir(), &generate(&common::corpus_root()));
     assert!(
         diffs.is_empty(),
         "generated/ is stale: run `cargo xtask codegen` and commit\n{}",
@@ -53,7 +53,7 @@ fn stamped_and_free_of_machine_details() {
         );
         assert!(first.contains(&format!(
             "from corpus digest {}",
-            docrules::codegen::corpus_digest(&common::load_corpus())
+            docrules_codegen::corpus_digest(&common::load_corpus())
         )));
         // Built from pieces so that this list is not itself a machine path in the sources.
         let needles = [
@@ -112,7 +112,7 @@ fn hostile_corpus_text_compiles_and_round_trips() {
 
     let files = generate(&corpus);
     let out = dir.path().join("crate");
-    codegen::write_files(&out, &files).unwrap();
+    docrules::write::write_files(&out, &files).unwrap();
     // Every generated source parses as Rust.
     for file in files.iter().filter(|f| f.path.ends_with(".rs")) {
         syn::parse_file(&file.contents)
@@ -121,7 +121,7 @@ fn hostile_corpus_text_compiles_and_round_trips() {
 
     // A test inside the generated crate compares its strings with the expected ones, written as
     // Rust literals by `{:?}`.
-    let loaded = docrules::corpus::load(&corpus).unwrap();
+    let loaded = docrules_parse::corpus::load(&corpus).unwrap();
     let doc = &loaded.versions().next().unwrap().document;
     let mut checks = String::from("use hostile_rules as r;\n#[test]\nfn strings_round_trip() {\n");
     checks.push_str("    let rules = r::rules();\n");

@@ -97,12 +97,12 @@ fn the_named_fact_has_its_history() {
 fn constants_and_lists() {
     assert_eq!(
         rules::GENERATOR_VERSION,
-        docrules::codegen::GENERATOR_VERSION
+        docrules_codegen::GENERATOR_VERSION
     );
     let corpus = common::load_corpus();
     assert_eq!(
         rules::CORPUS_DIGEST,
-        docrules::codegen::corpus_digest(&corpus)
+        docrules_codegen::corpus_digest(&corpus)
     );
     assert_eq!(rules::locales(), ["ja-JP", "zh-TW"]);
     let names: Vec<&str> = rules::articles().iter().map(|a| a.name).collect();
@@ -130,7 +130,7 @@ fn constants_and_lists() {
 #[test]
 fn round_trip_with_the_compiler() {
     let corpus = common::load_corpus();
-    let compiled = docrules::align::compile(&corpus);
+    let compiled = docrules_align::compile(&corpus);
     // Every rule of every canonical version is in the crate, and only those.
     let expected: usize = compiled
         .articles

@@ -3,12 +3,13 @@
 
 mod common;
 
-use docrules::diff::{self, ChangeKind, Changelog, Direction};
+use docrules_align::diff::{self, ChangeKind, Changelog, Direction};
 use std::path::PathBuf;
 
 fn fixture_ids(case: &str) -> Vec<&'static str> {
     let dir = common::fixture(&format!("diff/{case}"));
-    let log = docrules::diff_select::loose(&dir.join("old.md"), &dir.join("new.md")).unwrap();
+    let log =
+        docrules_align::diff::select::loose(&dir.join("old.md"), &dir.join("new.md")).unwrap();
     log.changes.iter().map(|c| c.id).collect()
 }
 
@@ -93,7 +94,8 @@ fn each_change_kind_from_its_fixture() {
 #[test]
 fn directions_and_values() {
     let dir = common::fixture("diff/value-changed");
-    let log = docrules::diff_select::loose(&dir.join("old.md"), &dir.join("new.md")).unwrap();
+    let log =
+        docrules_align::diff::select::loose(&dir.join("old.md"), &dir.join("new.md")).unwrap();
     let summary: Vec<(Option<Direction>, Option<&str>, Option<&str>)> = log
         .changes
         .iter()
@@ -115,13 +117,13 @@ fn directions_and_values() {
 
 fn corpus_diff(from: &str, to: &str) -> Changelog {
     let corpus = common::load_corpus();
-    let selection = docrules::diff_select::Selection {
+    let selection = docrules_align::diff::select::Selection {
         article: Some("backup-azure-mars-troubleshoot".into()),
         from: Some(from.into()),
         to: Some(to.into()),
         ..Default::default()
     };
-    let mut logs = docrules::diff_select::in_corpus(&corpus, &selection).unwrap();
+    let mut logs = docrules_align::diff::select::in_corpus(&corpus, &selection).unwrap();
     assert_eq!(logs.len(), 1);
     logs.remove(0)
 }
@@ -244,7 +246,7 @@ fn ja_2017_to_2019() {
         (lowered.old_value.as_deref(), lowered.new_value.as_deref()),
         (Some("4.6.2"), Some("4.5.2+"))
     );
-    assert_eq!(lowered.level, docrules::diagnostic::Level::Warning);
+    assert_eq!(lowered.level, docrules_model::diagnostic::Level::Warning);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use docrules::dump;
+use docrules_render::dump;
 
 #[test]
 fn outline_of_every_seed() {

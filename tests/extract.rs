@@ -1,8 +1,8 @@
 //! Table-driven tests of fact recognition, per kind and per language, negatives included.
 
-use docrules::extract::scan::scan;
-use docrules::lexicon::Lexicons;
-use docrules::locale::Locale;
+use docrules_lexicon::Lexicons;
+use docrules_model::locale::Locale;
+use docrules_parse::extract::scan::scan;
 
 /// `kind value [comparator] «text as written»` for every fact in `text`.
 fn facts(locale: &str, text: &str) -> Vec<String> {

@@ -3,8 +3,8 @@
 
 mod common;
 
-use docrules::corpus::{Corpus, Version};
-use docrules::fact::{Comparator, Fact, FactKind, TimeUnit, Value};
+use docrules_model::corpus::{Corpus, Version};
+use docrules_model::fact::{Comparator, Fact, FactKind, TimeUnit, Value};
 use proptest::prelude::*;
 
 const MARS: &str = "backup-azure-mars-troubleshoot";
@@ -430,8 +430,8 @@ proptest! {
             prop_assert_eq!(slice, Some(fact.text.as_str()));
         }
         for locale in ["ja", "zh-TW", "en", "de", "fr", "xx"] {
-            let lex = docrules::lexicon::Lexicons::get().facts(docrules::locale::Locale::parse(locale).as_ref());
-            for found in docrules::extract::scan::scan(&text, lex) {
+            let lex = docrules_lexicon::Lexicons::get().facts(docrules_model::locale::Locale::parse(locale).as_ref());
+            for found in docrules_parse::extract::scan::scan(&text, lex) {
                 prop_assert!(text.get(found.range.clone()).is_some());
             }
         }

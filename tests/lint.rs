@@ -264,8 +264,7 @@ fn the_compiled_rules_are_cached_by_corpus_fingerprint() {
         std::fs::create_dir_all(corpus.path().join(rel).parent().unwrap()).unwrap();
         std::fs::copy(src.join(rel), corpus.path().join(rel)).unwrap();
     }
-    let load =
-        |root: &Path| docrules::lint::reference::load_with_cache(root, cache.path()).unwrap();
+    let load = |root: &Path| docrules::cache::load_with_cache(root, cache.path()).unwrap();
     let (first, cached) = load(corpus.path());
     assert!(!cached, "cold: compiled");
     let (second, cached) = load(corpus.path());
@@ -285,7 +284,7 @@ fn the_compiled_rules_are_cached_by_corpus_fingerprint() {
 #[test]
 fn explain_covers_the_lints() {
     for name in LINTS {
-        let code = docrules::lint::find(name).unwrap().code;
+        let code = docrules_rules::lints::find(name).unwrap().code;
         let (status, out, _) = common::run(&["explain", code]);
         assert_eq!(status, 0);
         assert!(out.starts_with(&format!("# {name} ({code}")), "{out}");

@@ -2,8 +2,8 @@
 
 mod common;
 
-use docrules::lexicon::ColumnRole;
-use docrules::model::{AnchorSource, HtmlIssueKind, Inline, plain_text};
+use docrules_model::document::ColumnRole;
+use docrules_model::document::{AnchorSource, HtmlIssueKind, Inline, plain_text};
 
 fn kinds(inlines: &[Inline]) -> Vec<&'static str> {
     inlines

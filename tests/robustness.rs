@@ -50,8 +50,8 @@ proptest! {
 
     #[test]
     fn the_pipeline_never_panics(old in document(), new in document()) {
-        let locale = docrules::locale::Locale::parse("ja-JP");
-        let read = |text: &str| docrules::corpus::read_document("p.md", text.as_bytes().to_vec(), locale.as_ref(), &Default::default());
+        let locale = docrules_model::locale::Locale::parse("ja-JP");
+        let read = |text: &str| docrules_parse::corpus::read_document("p.md", text.as_bytes().to_vec(), locale.as_ref(), &Default::default());
         let (Ok(a), Ok(b)) = (read(&old), read(&new)) else { return Ok(()) };
         for doc in [&a, &b] {
             for fact in &doc.facts {
@@ -63,9 +63,9 @@ proptest! {
             let rows: usize = doc.tables.iter().map(|t| t.rows.len()).sum();
             prop_assert_eq!(rows, doc.rules.len() + doc.diagnostics.iter().filter(|d| d.code == "empty-row").count());
         }
-        prop_assert!(docrules::diff::diff(&a, &a).is_empty());
-        let _ = docrules::diff::diff(&a, &b);
-        let _ = docrules::align::sections::align(&a, &b);
+        prop_assert!(docrules_align::diff::diff(&a, &a).is_empty());
+        let _ = docrules_align::diff::diff(&a, &b);
+        let _ = docrules_align::sections::align(&a, &b);
     }
 }
 
@@ -84,13 +84,13 @@ proptest! {
             std::fs::write(&path, text).unwrap();
         }
         std::fs::write(root.join("docrules.toml"), "[crate]\nname = \"random-rules\"\n\n[corpus]\nsource_locale = \"ja-JP\"\n").unwrap();
-        let corpus = docrules::corpus::load(&root).unwrap();
-        let compiled = docrules::align::compile(&corpus);
-        let report = docrules::check::run(&compiled);
+        let corpus = docrules_parse::corpus::load(&root).unwrap();
+        let compiled = docrules_align::compile(&corpus);
+        let report = docrules_rules::checks::run(&compiled);
         for finding in &report.findings {
             prop_assert!(finding.primary.span.line > 0);
         }
-        let files = docrules::codegen::codegen(&compiled).unwrap();
+        let files = docrules_codegen::codegen(&compiled).unwrap();
         for file in files.iter().filter(|f| f.path.ends_with(".rs")) {
             prop_assert!(syn::parse_file(&file.contents).is_ok(), "{} parses", file.path);
         }

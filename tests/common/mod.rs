@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use docrules::corpus::{self, Corpus};
-use docrules::locale::Locale;
-use docrules::model::Document;
+use docrules_model::corpus::Corpus;
+use docrules_model::document::Document;
+use docrules_model::locale::Locale;
+use docrules_parse::corpus;
 
 /// The repository's bundled corpus.
 pub fn corpus_root() -> PathBuf {

@@ -1,0 +1,185 @@
+//! Which versions `docrules diff` compares: loose files, or versions of a corpus picked by
+//! article, locale and `[LOCALE@]DATE`.
+
+use std::path::Path;
+
+use crate::diff::{self, Changelog, Side};
+use docrules_model::corpus::{Article, Corpus, Version};
+use docrules_model::date::Date;
+use docrules_model::locale::Locale;
+use docrules_parse::corpus;
+
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub article: Option<String>,
+    pub locale: Option<Locale>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// Two files outside any corpus.
+pub fn loose(old: &Path, new: &Path) -> Result<Changelog, String> {
+    let read = |path: &Path| corpus::read_loose(path).map_err(|d| d.to_string());
+    let (old_doc, old_locale, old_date) = read(old)?;
+    let (new_doc, new_locale, new_date) = read(new)?;
+    let article = new
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    Ok(Changelog {
+        article,
+        old: Side {
+            path: old_doc.path().to_owned(),
+            locale: old_locale,
+            date: old_date,
+        },
+        new: Side {
+            path: new_doc.path().to_owned(),
+            locale: new_locale,
+            date: new_date,
+        },
+        changes: diff::diff(&old_doc, &new_doc),
+    })
+}
+
+/// Diffs in a corpus: `--from`/`--to` when given, else the two newest versions of each article in
+/// each locale.
+pub fn in_corpus(corpus: &Corpus, selection: &Selection) -> Result<Vec<Changelog>, String> {
+    if let Some(name) = &selection.article {
+        if !corpus.articles.iter().any(|a| a.name == *name) {
+            let names: Vec<&str> = corpus.articles.iter().map(|a| a.name.as_str()).collect();
+            return Err(format!(
+                "no article `{name}`; articles are: {}",
+                names.join(", ")
+            ));
+        }
+    }
+    let mut logs = Vec::new();
+    for article in &corpus.articles {
+        if selection
+            .article
+            .as_ref()
+            .is_some_and(|a| *a != article.name)
+        {
+            continue;
+        }
+        for (old, new) in pairs(article, selection)? {
+            logs.push(Changelog {
+                article: article.name.clone(),
+                old: Side::of(old),
+                new: Side::of(new),
+                changes: diff::diff(&old.document, &new.document),
+            });
+        }
+    }
+    Ok(logs)
+}
+
+fn pairs<'a>(
+    article: &'a Article,
+    selection: &Selection,
+) -> Result<Vec<(&'a Version, &'a Version)>, String> {
+    let in_locale = |l: &Locale| -> Vec<&'a Version> {
+        article.versions.iter().filter(|v| v.locale == *l).collect()
+    };
+    match (&selection.from, &selection.to) {
+        (None, None) => {
+            let mut locales: Vec<&Locale> = article.versions.iter().map(|v| &v.locale).collect();
+            locales.sort();
+            locales.dedup();
+            Ok(locales
+                .into_iter()
+                .filter(|l| selection.locale.as_ref().is_none_or(|s| s == *l))
+                .filter_map(|l| {
+                    let versions = in_locale(l);
+                    match versions.as_slice() {
+                        [.., old, new] => Some((*old, *new)),
+                        _ => None,
+                    }
+                })
+                .collect())
+        }
+        (from, to) => {
+            let old = from
+                .as_deref()
+                .map(|spec| resolve(article, spec, selection.locale.as_ref()))
+                .transpose()?;
+            let new = to
+                .as_deref()
+                .map(|spec| resolve(article, spec, selection.locale.as_ref()))
+                .transpose()?;
+            let (old, new) = match (old, new) {
+                (Some(old), Some(new)) => (old, new),
+                // Only `--from`: up to the newest version of its locale.
+                (Some(old), None) => match in_locale(&old.locale).last() {
+                    Some(new) => (old, *new),
+                    None => return Ok(Vec::new()),
+                },
+                // Only `--to`: from the version before it in its locale.
+                (None, Some(new)) => {
+                    let before: Vec<&Version> = in_locale(&new.locale)
+                        .into_iter()
+                        .take_while(|v| !std::ptr::eq(*v, new))
+                        .collect();
+                    match before.last() {
+                        Some(old) => (*old, new),
+                        None => {
+                            return Err(format!(
+                                "{}: no version before {} in {}",
+                                article.name, new.path, new.locale
+                            ));
+                        }
+                    }
+                }
+                (None, None) => unreachable!("handled above"),
+            };
+            Ok(vec![(old, new)])
+        }
+    }
+}
+
+/// `2019-07-15` or `zh-tw@2019-05-21` to the one version it names.
+fn resolve<'a>(
+    article: &'a Article,
+    spec: &str,
+    locale: Option<&Locale>,
+) -> Result<&'a Version, String> {
+    let (spec_locale, date) = match spec.split_once('@') {
+        Some((l, d)) => (
+            Some(Locale::parse(l).ok_or_else(|| format!("`{l}` is not a locale"))?),
+            d,
+        ),
+        None => (None, spec),
+    };
+    let date = Date::parse(date).ok_or_else(|| format!("`{date}` is not a date (YYYY-MM-DD)"))?;
+    let locale = spec_locale.as_ref().or(locale);
+    let found: Vec<&Version> = article
+        .versions
+        .iter()
+        .filter(|v| v.date == Some(date) && locale.is_none_or(|l| *l == v.locale))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let known: Vec<String> = article
+                .versions
+                .iter()
+                .map(|v| {
+                    format!(
+                        "{}@{}",
+                        v.locale.as_str().to_lowercase(),
+                        v.date.map_or_else(|| "?".into(), |d| d.to_string())
+                    )
+                })
+                .collect();
+            Err(format!(
+                "{}: no version `{spec}`; versions are: {}",
+                article.name,
+                known.join(", ")
+            ))
+        }
+        _ => Err(format!(
+            "{}: `{spec}` matches versions in several locales; write LOCALE@{date}",
+            article.name
+        )),
+    }
+}

@@ -1,0 +1,375 @@
+//! The words around numbers, per language: units, comparators, range marks, alternatives,
+//! counters, counted nouns, port and version words. Merged per language with English (often left
+//! untranslated) and the universal marks (`%`, `～`).
+
+use serde::Deserialize;
+use std::collections::HashMap;
+
+use docrules_model::fact::{Comparator, TimeUnit};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparatorWords {
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWords {
+    #[serde(default)]
+    alternatives: Vec<String>,
+    #[serde(default)]
+    range_marks: Vec<String>,
+    #[serde(default)]
+    range_ends: Vec<String>,
+    #[serde(default)]
+    percent: Vec<String>,
+    #[serde(default)]
+    counters: Vec<String>,
+    #[serde(default)]
+    count_nouns: Vec<String>,
+    #[serde(default)]
+    noun_links: Vec<String>,
+    #[serde(default)]
+    port_before: Vec<String>,
+    #[serde(default)]
+    port_after: Vec<String>,
+    #[serde(default)]
+    minimum_before: Vec<String>,
+    #[serde(default)]
+    minimum_after: Vec<String>,
+    #[serde(default)]
+    words: HashMap<String, u64>,
+    #[serde(default)]
+    kanji: bool,
+    #[serde(default)]
+    decimal_comma: bool,
+    #[serde(default)]
+    not_numbers: Vec<String>,
+    #[serde(default)]
+    error_code_labels: Vec<String>,
+}
+
+/// The fact-related sections of one lexicon file.
+#[derive(Debug, Default, Deserialize)]
+pub struct FactWords {
+    #[serde(default)]
+    pub duration_units: HashMap<TimeUnit, Vec<String>>,
+    #[serde(default)]
+    pub comparators: HashMap<Comparator, ComparatorWords>,
+    #[serde(default)]
+    pub numbers: NumberWords,
+    #[serde(default)]
+    pub periods: HashMap<TimeUnit, Vec<String>>,
+}
+
+/// A word list for matching next to a number; longest words first so the first match is the
+/// longest (`時間` before `時`, `or later` before `or`).
+#[derive(Clone, Debug)]
+pub struct Words<T> {
+    entries: Vec<(String, T)>,
+    /// Lower-cased first characters of the words, for a cheap test before matching.
+    initials: Vec<char>,
+}
+
+impl<T> Default for Words<T> {
+    fn default() -> Self {
+        Words {
+            entries: Vec::new(),
+            initials: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Words<T> {
+    fn push(&mut self, word: &str, value: T) {
+        let word = word.trim();
+        if !word.is_empty() && !self.entries.iter().any(|(w, _)| w == word) {
+            self.entries.push((word.to_owned(), value));
+        }
+    }
+
+    fn finish(&mut self) {
+        self.entries.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.0.cmp(&b.0))
+        });
+        self.initials = self
+            .entries
+            .iter()
+            .filter_map(|(w, _)| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect();
+        self.initials.sort_unstable();
+        self.initials.dedup();
+    }
+
+    /// The longest word `text` starts with, and its byte length in `text`.
+    pub fn prefix_of(&self, text: &str) -> Option<(T, usize)> {
+        self.entries
+            .iter()
+            .find_map(|(word, value)| match_prefix(text, word).map(|len| (*value, len)))
+    }
+
+    /// The longest word `text` ends with, and its byte length in `text`.
+    pub fn suffix_of(&self, text: &str) -> Option<(T, usize)> {
+        self.entries
+            .iter()
+            .find_map(|(word, value)| match_suffix(text, word).map(|len| (*value, len)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether some word starts with `c` (case-insensitively): a cheap test before a match.
+    pub fn may_start_with(&self, c: char) -> bool {
+        if self.initials.is_empty() || (c as u32) >= 0x2E80 {
+            return false;
+        }
+        let lower = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        self.initials.binary_search(&lower).is_ok()
+    }
+}
+
+/// Case-insensitive prefix match; a word ending in a letter or digit must not run on into one
+/// (`h` is not the start of `hosts`).
+fn match_prefix(text: &str, word: &str) -> Option<usize> {
+    let mut text_chars = text.char_indices();
+    let mut len = 0;
+    for w in word.chars() {
+        let (i, c) = text_chars.next()?;
+        if !same_letter(c, w) {
+            return None;
+        }
+        len = i + c.len_utf8();
+    }
+    let word_ends_alnum = word.chars().last().is_some_and(is_word_char);
+    let next = text[len..].chars().next();
+    if word_ends_alnum && next.is_some_and(is_word_char) {
+        return None;
+    }
+    Some(len)
+}
+
+fn match_suffix(text: &str, word: &str) -> Option<usize> {
+    let mut text_chars = text.char_indices().rev();
+    let mut start = text.len();
+    for w in word.chars().rev() {
+        let (i, c) = text_chars.next()?;
+        if !same_letter(c, w) {
+            return None;
+        }
+        start = i;
+    }
+    let word_starts_alnum = word.chars().next().is_some_and(is_word_char);
+    let prev = text[..start].chars().next_back();
+    if word_starts_alnum && prev.is_some_and(is_word_char) {
+        return None;
+    }
+    Some(text.len() - start)
+}
+
+/// Letters of alphabetic scripts (where words are separated by spaces) and digits. CJK
+/// characters are not: `時間以上` is three words written together.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ((c as u32) < 0x2E80 && c.is_alphabetic())
+}
+
+fn same_letter(a: char, b: char) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() || b.is_ascii() {
+        return a.eq_ignore_ascii_case(&b);
+    }
+    // CJK has no case: skip the case tables.
+    if (a as u32) >= 0x2E80 || (b as u32) >= 0x2E80 {
+        return false;
+    }
+    a.to_lowercase().eq(b.to_lowercase())
+}
+
+/// Everything the extractor needs to read numbers in one language.
+#[derive(Clone, Debug, Default)]
+pub struct FactLexicon {
+    pub units: Words<TimeUnit>,
+    /// Recurrences (`毎週`, `weekly`) and the period they name.
+    pub periods: Words<TimeUnit>,
+    pub comparators_before: Words<Comparator>,
+    pub comparators_after: Words<Comparator>,
+    pub alternatives: Words<()>,
+    pub range_marks: Words<()>,
+    pub range_ends: Words<()>,
+    pub percent: Words<()>,
+    pub counters: Words<()>,
+    pub count_nouns: Words<()>,
+    pub noun_links: Words<()>,
+    pub port_before: Words<()>,
+    pub port_after: Words<()>,
+    pub minimum_before: Words<()>,
+    pub minimum_after: Words<()>,
+    pub number_words: Words<u64>,
+    pub not_numbers: Words<()>,
+    pub error_code_labels: Words<()>,
+    /// The own language's unit words in the lexicon's order (the first is the preferred one),
+    /// for writing a duration back in the file's language.
+    pub own_units: Vec<(TimeUnit, Vec<String>)>,
+    /// Read kanji numerals (`二十四時間`).
+    pub kanji: bool,
+    /// `,` is the decimal mark and `.` groups thousands (German, French, …).
+    pub decimal_comma: bool,
+}
+
+impl FactLexicon {
+    /// How this language writes `amount` of `unit`: `10 天`, `10 日間`, `10 days`, `1 day`.
+    /// A plural (a longer word starting with the first) is used for amounts other than one.
+    pub fn write_duration(&self, amount: f64, unit: TimeUnit, spaced: bool) -> Option<String> {
+        let words = &self.own_units.iter().find(|(u, _)| *u == unit)?.1;
+        let first = words.first()?;
+        let word = if amount == 1.0 {
+            first
+        } else {
+            words
+                .iter()
+                .find(|w| w.len() > first.len() && w.starts_with(first.as_str()))
+                .unwrap_or(first)
+        };
+        let number = if amount.fract() == 0.0 {
+            format!("{amount:.0}")
+        } else {
+            amount.to_string()
+        };
+        Some(if spaced {
+            format!("{number} {word}")
+        } else {
+            format!("{number}{word}")
+        })
+    }
+
+    /// Merges word lists; the first file decides the number format flags.
+    pub(super) fn merge<'a>(files: impl IntoIterator<Item = &'a FactWords>) -> FactLexicon {
+        let mut lex = FactLexicon::default();
+        for (index, file) in files.into_iter().enumerate() {
+            for (unit, words) in &file.duration_units {
+                words.iter().for_each(|w| lex.units.push(w, *unit));
+            }
+            for (unit, words) in &file.periods {
+                words.iter().for_each(|w| lex.periods.push(w, *unit));
+            }
+            for (comparator, words) in &file.comparators {
+                words
+                    .before
+                    .iter()
+                    .for_each(|w| lex.comparators_before.push(w, *comparator));
+                words
+                    .after
+                    .iter()
+                    .for_each(|w| lex.comparators_after.push(w, *comparator));
+            }
+            let n = &file.numbers;
+            let lists: [(&mut Words<()>, &Vec<String>); 13] = [
+                (&mut lex.alternatives, &n.alternatives),
+                (&mut lex.range_marks, &n.range_marks),
+                (&mut lex.range_ends, &n.range_ends),
+                (&mut lex.percent, &n.percent),
+                (&mut lex.counters, &n.counters),
+                (&mut lex.count_nouns, &n.count_nouns),
+                (&mut lex.noun_links, &n.noun_links),
+                (&mut lex.port_before, &n.port_before),
+                (&mut lex.port_after, &n.port_after),
+                (&mut lex.minimum_before, &n.minimum_before),
+                (&mut lex.minimum_after, &n.minimum_after),
+                (&mut lex.not_numbers, &n.not_numbers),
+                (&mut lex.error_code_labels, &n.error_code_labels),
+            ];
+            for (target, words) in lists {
+                words.iter().for_each(|w| target.push(w, ()));
+            }
+            for (word, value) in &n.words {
+                lex.number_words.push(word, *value);
+            }
+            if index == 0 {
+                let mut own: Vec<(TimeUnit, Vec<String>)> = file
+                    .duration_units
+                    .iter()
+                    .map(|(u, w)| (*u, w.clone()))
+                    .collect();
+                own.sort_by_key(|(u, _)| *u);
+                lex.own_units = own;
+                lex.kanji = n.kanji;
+                lex.decimal_comma = n.decimal_comma;
+            }
+        }
+        lex.finish();
+        lex
+    }
+
+    fn finish(&mut self) {
+        self.units.finish();
+        self.periods.finish();
+        self.comparators_before.finish();
+        self.comparators_after.finish();
+        for words in [
+            &mut self.alternatives,
+            &mut self.range_marks,
+            &mut self.range_ends,
+            &mut self.percent,
+            &mut self.counters,
+            &mut self.count_nouns,
+            &mut self.noun_links,
+            &mut self.port_before,
+            &mut self.port_after,
+            &mut self.minimum_before,
+            &mut self.minimum_after,
+            &mut self.not_numbers,
+            &mut self.error_code_labels,
+        ] {
+            words.finish();
+        }
+        self.number_words.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(list: &[&str]) -> Words<()> {
+        let mut w = Words::default();
+        list.iter().for_each(|x| w.push(x, ()));
+        w.finish();
+        w
+    }
+
+    #[test]
+    fn longest_prefix_with_word_boundaries() {
+        let w = words(&["h", "hours", "時間", "時"]);
+        assert_eq!(w.prefix_of("hours later"), Some(((), 5)));
+        assert_eq!(w.prefix_of("H."), Some(((), 1)));
+        assert_eq!(w.prefix_of("hosts"), None);
+        assert_eq!(w.prefix_of("時間以上"), Some(((), 6)));
+    }
+
+    #[test]
+    fn suffix_with_word_boundaries() {
+        let w = words(&["more than", "超過", "over"]);
+        assert_eq!(
+            w.suffix_of("files: more than "),
+            None,
+            "trailing space is the caller's"
+        );
+        assert_eq!(w.suffix_of("files: More than"), Some(((), 9)));
+        assert_eq!(w.suffix_of("下載超過"), Some(((), 6)));
+        assert_eq!(w.suffix_of("moreover"), None);
+    }
+}

@@ -1,0 +1,197 @@
+//! `docrules.toml` at the corpus root: what the corpus compiles to and which locale is the source.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::locale::Locale;
+use crate::span::LineIndex;
+
+pub const FILE_NAME: &str = "docrules.toml";
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(rename = "crate", default)]
+    pub krate: CrateConfig,
+    #[serde(default)]
+    pub corpus: CorpusConfig,
+    /// Names for fact keys: `vault_credential_validity = "<section>/<kind>/<subject>"`. A named
+    /// fact becomes a constant of the generated crate.
+    #[serde(default)]
+    pub facts: std::collections::BTreeMap<String, String>,
+    /// Levels for `docrules lint`, by lint name or code: `error`, `warning`, `info` or `off`.
+    #[serde(default)]
+    pub lint: std::collections::BTreeMap<String, String>,
+    /// Findings of `docrules check` not to report, each with its reason.
+    #[serde(default)]
+    pub suppress: Vec<toml::Spanned<Suppression>>,
+    /// The manifest's text, for pointing at its lines.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// `[[suppress]]`: a check (by code or name) on a fact key or a file, and why.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Suppression {
+    pub code: String,
+    #[serde(default)]
+    pub key: Option<String>,
+    #[serde(default)]
+    pub path: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrateConfig {
+    /// Package name of the generated rules crate.
+    pub name: String,
+}
+
+impl Default for CrateConfig {
+    fn default() -> Self {
+        CrateConfig {
+            name: "docrules-generated".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorpusConfig {
+    /// The locale translations are made from. Its newest version is canonical; when the corpus
+    /// holds no version in it, the newest version of any locale is.
+    pub source_locale: Option<String>,
+}
+
+impl Manifest {
+    /// Parses the text of a `docrules.toml`; an error names the line at fault.
+    pub fn parse(text: &str) -> Result<Manifest, Diagnostic> {
+        let mut manifest: Manifest = toml::from_str(text).map_err(|err| {
+            let mut diagnostic = Diagnostic::error(
+                "manifest",
+                FILE_NAME,
+                format!("invalid manifest: {}", err.message()),
+            );
+            if let Some(range) = err.span() {
+                diagnostic = diagnostic.at(LineIndex::new(text).span(text, range));
+            }
+            diagnostic
+        })?;
+        if let Some(tag) = &manifest.corpus.source_locale {
+            if Locale::parse(tag).is_none() {
+                return Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    format!("corpus.source_locale `{tag}` is not a locale tag such as `en-US`"),
+                ));
+            }
+        }
+        manifest.text = text.to_owned();
+        for entry in &manifest.suppress {
+            let problem = if entry.get_ref().reason.trim().is_empty() {
+                Some("a suppression needs a `reason`")
+            } else if entry.get_ref().key.is_none() && entry.get_ref().path.is_none() {
+                Some("a suppression needs a fact `key` or a file `path`")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let lines = LineIndex::new(text);
+                return Err(Diagnostic::error("manifest", FILE_NAME, problem)
+                    .at(lines.span(text, entry.span())));
+            }
+        }
+        for (lint, level) in &manifest.lint {
+            if !matches!(level.as_str(), "error" | "warning" | "info" | "off") {
+                return Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    format!(
+                        "lint.{lint} = `{level}`: the level must be error, warning, info or off"
+                    ),
+                ));
+            }
+        }
+        for (name, key) in &manifest.facts {
+            let valid_name = name.starts_with(|c: char| c.is_ascii_lowercase())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !valid_name {
+                return Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    format!(
+                        "fact name `{name}` must be snake_case (a-z, 0-9, _), starting with a letter"
+                    ),
+                ));
+            }
+            if key.split('/').count() < 3 {
+                return Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    format!(
+                        "fact `{name}`: key `{key}` is not <section>/<kind>/<subject> (see `docrules facts`)"
+                    ),
+                ));
+            }
+        }
+        Ok(manifest)
+    }
+
+    /// (name, key) pairs of the named facts.
+    pub fn fact_names(&self) -> Vec<(String, String)> {
+        self.facts
+            .iter()
+            .map(|(n, k)| (n.clone(), k.clone()))
+            .collect()
+    }
+
+    pub fn source_locale(&self) -> Option<Locale> {
+        self.corpus.source_locale.as_deref().and_then(Locale::parse)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_manifest_parses() {
+        let text = include_str!("../../../corpus/docrules.toml");
+        let manifest = Manifest::parse(text).unwrap();
+        assert_eq!(manifest.krate.name, "azure-backup-rules");
+        assert_eq!(manifest.source_locale().unwrap().as_str(), "en-US");
+    }
+
+    #[test]
+    fn unknown_keys_name_their_line() {
+        let err = Manifest::parse("[crate]\nname = \"x\"\n\n[corpus]\nsource_locle = \"en\"\n")
+            .unwrap_err();
+        assert_eq!(err.span.unwrap().line, 5);
+        assert!(err.message.contains("source_locle"), "{}", err.message);
+    }
+
+    #[test]
+    fn suppressions_need_a_reason_and_a_target() {
+        let ok = "[[suppress]]\ncode = \"stale-fact\"\npath = \"a.md\"\nreason = \"pending\"\n";
+        assert_eq!(Manifest::parse(ok).unwrap().suppress.len(), 1);
+        let err = Manifest::parse(
+            "[[suppress]]\ncode = \"stale-fact\"\npath = \"a.md\"\nreason = \"\"\n",
+        )
+        .unwrap_err();
+        assert!(err.message.contains("reason"), "{err}");
+        assert!(Manifest::parse("[[suppress]]\ncode = \"x\"\nreason = \"r\"\n").is_err());
+        assert!(
+            Manifest::parse("[[suppress]]\ncode = \"x\"\npath = \"a\"\n").is_err(),
+            "reason is required"
+        );
+    }
+
+    #[test]
+    fn bad_locale_is_refused() {
+        assert!(Manifest::parse("[corpus]\nsource_locale = \"english\"\n").is_err());
+    }
+}

@@ -1,0 +1,14 @@
+//! A decoded source file: the text every span of a document points into.
+
+use crate::span::LineIndex;
+
+/// A decoded source file: its original text (BOM and CRLF kept, so spans point at the original
+/// bytes) and where its content starts.
+#[derive(Debug)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+    pub lines: LineIndex,
+    /// Byte offset of the content after an optional UTF-8 BOM.
+    pub content_start: usize,
+}

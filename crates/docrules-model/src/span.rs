@@ -1,0 +1,123 @@
+//! Source positions: byte ranges into a file's original bytes, with the line and column of their
+//! start resolved once, when the element is built.
+
+use serde::Serialize;
+
+/// A range of bytes in one source file, with the 1-based line and character column of its start.
+///
+/// Columns count `char`s, not bytes, so that they mean something in CJK text; the renderer
+/// measures display width itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Span {
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// Offsets of line starts in a text, for turning byte offsets into lines and columns.
+///
+/// A line ends at `\n`; a `\r` before it belongs to the line ending and is not counted as a column.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| to_u32(i + 1)),
+        );
+        LineIndex { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> u32 {
+        let offset = to_u32(offset);
+        to_u32(self.starts.partition_point(|&s| s <= offset))
+    }
+
+    /// Byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: u32) -> usize {
+        self.starts
+            .get(line.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or(0) as usize
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// A span over `range` of `text` (the text this index was built from).
+    ///
+    /// Offsets that fall inside a UTF-8 sequence are moved back to its first byte, so a span
+    /// always slices the text on character boundaries.
+    pub fn span(&self, text: &str, range: std::ops::Range<usize>) -> Span {
+        let start = floor_char_boundary(text, range.start);
+        let end = floor_char_boundary(text, range.end.max(start));
+        let line = self.line(start);
+        let line_start = self.line_start(line);
+        let column = to_u32(text[line_start..start].chars().count() + 1);
+        Span {
+            start: to_u32(start),
+            end: to_u32(end),
+            line,
+            column,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Offsets are stored as `u32`: the loader refuses files of 4 GiB or more, so this never saturates
+/// on a loaded file.
+pub fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_char_columns() {
+        let text = "ab\r\n時間 48\nx";
+        let index = LineIndex::new(text);
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            index.span(text, start..start + needle.len())
+        };
+        assert_eq!((at("ab").line, at("ab").column), (1, 1));
+        assert_eq!((at("48").line, at("48").column), (2, 4));
+        assert_eq!((at("x").line, at("x").column), (3, 1));
+        assert_eq!(&text[at("48").range()], "48");
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_floored() {
+        let text = "時間";
+        let span = LineIndex::new(text).span(text, 1..4);
+        assert_eq!(span.range(), 0..3);
+    }
+}

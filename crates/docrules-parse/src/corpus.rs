@@ -1,0 +1,299 @@
+//! Loading a corpus: walk `<article>/<locale>/<version>.md`, decode, read front matter, parse, in
+//! parallel. Bad files become diagnostics; every other file is still loaded.
+
+use rayon::prelude::*;
+use std::path::Path;
+
+use crate::decode::{self, MAX_FILE_BYTES};
+use crate::extract;
+use crate::front_matter;
+use crate::markdown;
+use docrules_model::corpus::{Article, Corpus, Version};
+use docrules_model::date::Date;
+use docrules_model::diagnostic::Diagnostic;
+use docrules_model::document::Document;
+use docrules_model::front_matter::FrontMatter;
+use docrules_model::locale::Locale;
+use docrules_model::manifest::{self, Manifest};
+
+/// A fatal problem: the corpus itself cannot be read (as opposed to one of its files, which
+/// becomes a diagnostic).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The corpus folder cannot be read.
+    #[error("cannot read corpus `{path}`: {source}")]
+    Unreadable {
+        /// The folder as given.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The path is a file, not a folder.
+    #[error(
+        "`{0}` is not a directory; a corpus is a folder of <article>/<locale>/<version>.md files"
+    )]
+    NotADirectory(String),
+}
+
+/// Reads `docrules.toml` from `root`. A missing file gives the defaults; a broken one is an
+/// error naming its line.
+pub fn load_manifest(root: &Path) -> Result<Manifest, Diagnostic> {
+    let path = root.join(manifest::FILE_NAME);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Manifest::parse(&text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
+        Err(err) => Err(Diagnostic::error(
+            "manifest",
+            manifest::FILE_NAME,
+            format!("cannot read the manifest: {err}"),
+        )),
+    }
+}
+
+/// Loads the corpus under `root`.
+pub fn load(root: &Path) -> Result<Corpus, LoadError> {
+    let metadata = std::fs::metadata(root).map_err(|source| LoadError::Unreadable {
+        path: root.display().to_string(),
+        source,
+    })?;
+    if !metadata.is_dir() {
+        return Err(LoadError::NotADirectory(root.display().to_string()));
+    }
+    let mut diagnostics = Vec::new();
+    let manifest = load_manifest(root).unwrap_or_else(|d| {
+        diagnostics.push(d);
+        Manifest::default()
+    });
+
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_markdown(entry.path()) => {
+                files.push(entry.into_path())
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map_or_else(String::new, |p| relative(root, p));
+                diagnostics.push(Diagnostic::error(
+                    "unreadable-file",
+                    &path,
+                    format!("cannot read: {err}"),
+                ));
+            }
+        }
+    }
+
+    let loaded: Vec<(Option<Version>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|path| load_file(root, path, &manifest))
+        .collect();
+    let mut versions = Vec::new();
+    for (version, file_diagnostics) in loaded {
+        diagnostics.extend(file_diagnostics);
+        versions.extend(version);
+    }
+
+    let mut articles: Vec<Article> = Vec::new();
+    for version in versions {
+        match articles.iter_mut().find(|a| a.name == version.article) {
+            Some(article) => article.versions.push(version),
+            None => articles.push(Article {
+                name: version.article.clone(),
+                versions: vec![version],
+            }),
+        }
+    }
+    articles.sort_by(|a, b| a.name.cmp(&b.name));
+    for article in &mut articles {
+        article
+            .versions
+            .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(Corpus {
+        root: root.to_owned(),
+        manifest,
+        articles,
+        diagnostics,
+    })
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// `root`-relative path with `/` separators, for messages and JSON.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Loads one file; returns the version (if the file is usable) and the problems found.
+fn load_file(root: &Path, path: &Path, manifest: &Manifest) -> (Option<Version>, Vec<Diagnostic>) {
+    let rel = relative(root, path);
+    let mut diagnostics = Vec::new();
+    let parts: Vec<&str> = rel.split('/').collect();
+    let (article, locale) = match parts.as_slice() {
+        [article, locale, _file] => match Locale::parse(locale) {
+            Some(locale) => (article.to_string(), locale),
+            None => {
+                let message = format!(
+                    "folder `{locale}` is not a locale tag (such as `ja-jp`); file skipped"
+                );
+                return (None, vec![layout_warning(&rel, message)]);
+            }
+        },
+        _ => {
+            let message = "file is not at <article>/<locale>/<version>.md; file skipped".to_owned();
+            return (None, vec![layout_warning(&rel, message)]);
+        }
+    };
+
+    let bytes = match read_bounded(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            return (
+                None,
+                vec![Diagnostic::error(
+                    "unreadable-file",
+                    &rel,
+                    format!("cannot read: {err}"),
+                )],
+            );
+        }
+    };
+    let document = match read_document(&rel, bytes, Some(&locale), manifest) {
+        Ok(document) => document,
+        Err(diagnostic) => return (None, vec![diagnostic]),
+    };
+    let front = &document.front_matter;
+
+    let date = match front.get("ms.date") {
+        Some(text) => Date::parse(text).or_else(|| {
+            let d = Diagnostic::warning(
+                "invalid-date",
+                &rel,
+                format!("`ms.date: {text}` is not a date (expected MM/DD/YYYY)"),
+            );
+            diagnostics.push(with_field_span(d, front, "ms.date"));
+            None
+        }),
+        None => {
+            diagnostics.push(with_field_span(
+                Diagnostic::warning("missing-date", &rel, "front matter has no `ms.date`"),
+                front,
+                "ms.date",
+            ));
+            None
+        }
+    };
+    let file_date = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(Date::parse);
+    let date = date.or(file_date);
+    let last_handoff = front.get("ms.lasthandoff").and_then(Date::parse);
+
+    if let Some(declared) = front.get("ms.contentlocale") {
+        if Locale::parse(declared).as_ref() != Some(&locale) {
+            let d = Diagnostic::warning(
+                "locale-mismatch",
+                &rel,
+                format!(
+                    "`ms.contentlocale: {declared}` disagrees with the locale folder `{}`",
+                    parts[1]
+                ),
+            )
+            .with_help(format!(
+                "move the file under `{}/` or correct the front matter",
+                declared.to_ascii_lowercase()
+            ));
+            diagnostics.push(with_field_span(d, front, "ms.contentlocale"));
+        }
+    }
+
+    let version = Version {
+        article,
+        locale,
+        date,
+        last_handoff,
+        path: rel,
+        document,
+    };
+    (Some(version), diagnostics)
+}
+
+/// Decodes, splits off the front matter, parses one file's bytes and extracts its facts. `path` names the file in
+/// messages; `locale` chooses the lexicons (any language is still read without one).
+pub fn read_document(
+    path: &str,
+    bytes: Vec<u8>,
+    locale: Option<&Locale>,
+    manifest: &Manifest,
+) -> Result<Document, Diagnostic> {
+    let source = decode::decode(path, bytes)?;
+    let (front, body_start) = front_matter::parse(&source)?;
+    let mut document = markdown::parse(source, front, body_start, locale);
+    document.facts = extract::extract(&document, locale, &manifest.fact_names());
+    Ok(document)
+}
+
+/// A markdown file outside any corpus (for `docrules diff OLD.md NEW.md`): its locale comes from
+/// its folder name or its front matter `ms.contentlocale`, its date from `ms.date`.
+pub fn read_loose(path: &Path) -> Result<(Document, Option<Locale>, Option<Date>), Diagnostic> {
+    let display = path.to_string_lossy().into_owned();
+    let bytes = std::fs::read(path).map_err(|err| {
+        Diagnostic::error("unreadable-file", &display, format!("cannot read: {err}"))
+    })?;
+    let source = decode::decode(&display, bytes)?;
+    let (front, body_start) = front_matter::parse(&source)?;
+    let folder = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .and_then(Locale::parse);
+    let locale = front
+        .get("ms.contentlocale")
+        .and_then(Locale::parse)
+        .or(folder);
+    let date = front.get("ms.date").and_then(Date::parse).or_else(|| {
+        path.file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(Date::parse)
+    });
+    let mut document = markdown::parse(source, front, body_start, locale.as_ref());
+    document.facts = extract::extract(&document, locale.as_ref(), &[]);
+    Ok((document, locale, date))
+}
+
+fn layout_warning(rel: &str, message: String) -> Diagnostic {
+    Diagnostic::warning("outside-layout", rel, message)
+        .with_help("corpus files live at <article>/<locale>/<YYYY-MM-DD>.md")
+}
+
+fn with_field_span(d: Diagnostic, front: &FrontMatter, key: &str) -> Diagnostic {
+    match front.span_of(key) {
+        Some(span) => d.at(span),
+        None => d,
+    }
+}
+
+/// Reads a file, refusing (without reading it) one larger than docrules handles.
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    let len = std::fs::metadata(path)?.len();
+    if len > MAX_FILE_BYTES as u64 {
+        return Err(std::io::Error::other(format!(
+            "file is {len} bytes, more than the {MAX_FILE_BYTES} bytes docrules reads"
+        )));
+    }
+    std::fs::read(path)
+}

@@ -1,0 +1,231 @@
+//! Typed facts from a parsed document: every text run of headings, prose and table cells is
+//! scanned ([`scan`]), and each value found becomes a [`Fact`] with its span, context and key.
+
+pub mod error_id;
+pub mod key;
+pub mod literal;
+pub mod number;
+pub mod scan;
+mod symbol;
+
+use docrules_lexicon::Lexicons;
+use docrules_model::document::ColumnRole;
+use docrules_model::document::{Block, Document, Inline};
+use docrules_model::fact::{Fact, FactContext, FactKey, Value};
+use docrules_model::locale::Locale;
+
+/// Byte ranges of the source covered by the text of `inlines`, adjacent pieces merged.
+///
+/// pulldown-cmark splits text at characters that might have been markup (`[0x1FC07]` arrives as
+/// `[`, `0x1FC07`, `]`), so patterns must be matched on merged runs of the source, not on
+/// single text events. Code spans, links and emphasis are descended into; breaks, lists and
+/// HTML tags end a run.
+pub fn text_runs(inlines: &[Inline]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    collect_runs(inlines, &mut runs);
+    runs
+}
+
+fn collect_runs(inlines: &[Inline], runs: &mut Vec<std::ops::Range<usize>>) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { span, .. } | Inline::Code { span, .. } => {
+                let range = span.range();
+                match runs.last_mut() {
+                    Some(last) if last.end == range.start => last.end = range.end,
+                    _ => runs.push(range),
+                }
+            }
+            Inline::Strong { children, .. }
+            | Inline::Emphasis { children, .. }
+            | Inline::Strikethrough { children, .. }
+            | Inline::Link { children, .. } => collect_runs(children, runs),
+            Inline::List { items, .. } => {
+                for item in items {
+                    collect_runs(&item.children, runs);
+                }
+            }
+            Inline::Break { .. }
+            | Inline::SoftBreak { .. }
+            | Inline::Image { .. }
+            | Inline::Html { .. } => {}
+        }
+    }
+}
+
+/// File extensions named in text (`.tmp`, `拡張子が .tmp`), lower-cased: a dot after a
+/// non-letter, then a short word.
+fn extensions(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('.') {
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
+            continue;
+        }
+        let word: String = text[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let after = text[i + 1 + word.len()..].chars().next();
+        let is_word = (2..=4).contains(&word.len())
+            && word.starts_with(|c: char| c.is_ascii_alphabetic())
+            // `.NET` is a product, not an extension.
+            && word.chars().any(|c| c.is_ascii_lowercase())
+            && after.is_none_or(|c| !c.is_ascii_alphanumeric() && c != '.');
+        if is_word {
+            out.push(format!(".{}", word.to_ascii_lowercase()));
+        }
+    }
+    out
+}
+
+/// A fact before its key is known.
+struct Pending {
+    value: Value,
+    comparator: Option<docrules_model::fact::Comparator>,
+    range: std::ops::Range<usize>,
+    context: FactContext,
+}
+
+/// Extracts the facts of `doc`, read as `locale`; `names` maps keys to the names the manifest
+/// gives them.
+pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String)]) -> Vec<Fact> {
+    let lex = Lexicons::get().facts(locale);
+    let text = doc.source.text.as_str();
+    let mut pending = Vec::new();
+    let scan_inlines = |inlines: &[Inline], context: FactContext, pending: &mut Vec<Pending>| {
+        let first = pending.len();
+        let runs = text_runs(inlines);
+        for (i, run) in runs.iter().enumerate() {
+            let run_text = &text[run.clone()];
+            let previous = i.checked_sub(1).map(|p| &text[runs[p].clone()]);
+            for (range, value) in symbol::after_label(run_text, previous, lex) {
+                let range = run.start + range.start..run.start + range.end;
+                pending.push(Pending {
+                    value,
+                    comparator: None,
+                    range,
+                    context: context.clone(),
+                });
+            }
+            for found in scan::scan(run_text, lex) {
+                let mut context = context.clone();
+                context.noun = found.noun;
+                let range = run.start + found.range.start..run.start + found.range.end;
+                pending.push(Pending {
+                    value: found.value,
+                    comparator: found.comparator,
+                    range,
+                    context,
+                });
+            }
+        }
+        // Quantities of this container learn the literals stated beside them.
+        let mut literals: Vec<String> = pending[first..]
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.value,
+                    Value::Path { .. } | Value::RegistryKey { .. } | Value::Host { .. }
+                )
+            })
+            .map(|p| p.value.to_string())
+            .collect();
+        literals.extend(runs.iter().flat_map(|run| extensions(&text[run.clone()])));
+        literals.dedup();
+        if !literals.is_empty() {
+            for p in &mut pending[first..] {
+                if p.value.kind().is_quantity() {
+                    p.context.literals = literals.clone();
+                }
+            }
+        }
+    };
+    for (index, section) in doc.sections.iter().enumerate() {
+        let context = FactContext {
+            section: index,
+            rule: None,
+            column: None,
+            noun: None,
+            literals: Vec::new(),
+        };
+        // A heading that is one symbolic code (`SalLowDiskSpace`) names the error.
+        if let Some((range, value)) = symbol::whole(&section.inlines, text) {
+            pending.push(Pending {
+                value,
+                comparator: None,
+                range,
+                context: context.clone(),
+            });
+        } else {
+            scan_inlines(&section.inlines, context.clone(), &mut pending);
+        }
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph(p) => scan_inlines(&p.inlines, context.clone(), &mut pending),
+                Block::Table { table } => {
+                    let Some(table) = doc.tables.get(*table) else {
+                        continue;
+                    };
+                    for rule_index in table.rows.iter().filter_map(|r| r.rule) {
+                        let Some(rule) = doc.rules.get(rule_index) else {
+                            continue;
+                        };
+                        for cell in &rule.cells {
+                            let context = FactContext {
+                                section: index,
+                                rule: Some(rule_index),
+                                column: Some(cell.role),
+                                noun: None,
+                                literals: Vec::new(),
+                            };
+                            let symbolic = (cell.role == ColumnRole::ErrorCode)
+                                .then(|| symbol::whole(&cell.inlines, text))
+                                .flatten();
+                            match symbolic {
+                                Some((range, value)) => pending.push(Pending {
+                                    value,
+                                    comparator: None,
+                                    range,
+                                    context,
+                                }),
+                                None => scan_inlines(&cell.inlines, context, &mut pending),
+                            }
+                        }
+                    }
+                }
+                Block::Code { .. } | Block::Html { .. } => {}
+            }
+        }
+    }
+    pending.sort_by_key(|p| (p.range.start, p.range.end));
+    pending.dedup_by(|a, b| a.range == b.range && a.value == b.value);
+
+    let keys = key::assign(
+        doc,
+        &pending
+            .iter()
+            .map(|p| (&p.value, &p.context))
+            .collect::<Vec<_>>(),
+    );
+    pending
+        .into_iter()
+        .zip(keys)
+        .map(|(p, key): (Pending, FactKey)| {
+            let name = names
+                .iter()
+                .find(|(_, k)| *k == key.to_string())
+                .map(|(n, _)| n.clone());
+            Fact {
+                kind: p.value.kind(),
+                value: p.value,
+                comparator: p.comparator,
+                text: text[p.range.clone()].to_owned(),
+                span: doc.source.lines.span(text, p.range),
+                context: p.context,
+                key,
+                name,
+            }
+        })
+        .collect()
+}

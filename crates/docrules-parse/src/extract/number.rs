@@ -1,0 +1,220 @@
+//! Numbers as documentation writes them: ASCII and full-width digits, thousands separators,
+//! decimals, kanji numerals (`二十四`), small numbers spelled out (`three`, `zwei`).
+
+use docrules_lexicon::Words;
+
+/// A number found at a position: its value, whether it was written as an integer, and the bytes
+/// it covers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    pub integer: bool,
+    pub range: std::ops::Range<usize>,
+}
+
+impl Number {
+    /// The value as an integer, when it is one and fits.
+    pub fn as_u64(&self) -> Option<u64> {
+        (self.integer && self.value >= 0.0 && self.value <= u64::MAX as f64)
+            .then_some(self.value as u64)
+    }
+}
+
+/// The value of an ASCII or full-width digit.
+pub fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Digits starting at `pos` (which must hold a digit): `65,000`, `１０`, `1.5`, and with
+/// `decimal_comma` `60.000` and `1,5`.
+pub fn digits_at(text: &str, pos: usize, decimal_comma: bool) -> Option<Number> {
+    let (group_marks, decimal_marks): (&[char], &[char]) = if decimal_comma {
+        (&['.', ' ', '\u{a0}', '\u{202f}'], &[',', '，'])
+    } else {
+        (&[',', '，'], &['.', '．'])
+    };
+    let mut integer: u64 = 0;
+    let mut overflow = false;
+    let mut end = pos;
+    let mut chars = text[pos..].char_indices().peekable();
+    let mut seen_digit = false;
+    while let Some(&(i, c)) = chars.peek() {
+        if let Some(d) = digit(c) {
+            integer = integer
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(u64::from(d)))
+                .unwrap_or_else(|| {
+                    overflow = true;
+                    u64::MAX
+                });
+            seen_digit = true;
+            end = pos + i + c.len_utf8();
+            chars.next();
+        } else if group_marks.contains(&c)
+            && seen_digit
+            && three_digits_follow(&text[pos + i + c.len_utf8()..])
+        {
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    if !seen_digit || overflow {
+        return None;
+    }
+    let mut value = integer as f64;
+    let mut is_integer = true;
+    // A decimal part: a mark followed by a digit.
+    let rest = &text[end..];
+    if let Some(mark) = rest.chars().next().filter(|c| decimal_marks.contains(c)) {
+        let after = &rest[mark.len_utf8()..];
+        if after.chars().next().and_then(digit).is_some() {
+            let mut scale = 0.1;
+            let mut frac_end = end + mark.len_utf8();
+            for (i, c) in after.char_indices() {
+                let Some(d) = digit(c) else { break };
+                value += f64::from(d) * scale;
+                scale /= 10.0;
+                frac_end = end + mark.len_utf8() + i + c.len_utf8();
+            }
+            is_integer = false;
+            end = frac_end;
+        }
+    }
+    Some(Number {
+        value,
+        integer: is_integer,
+        range: pos..end,
+    })
+}
+
+/// Exactly three digits and then no further digit: what follows a thousands separator.
+fn three_digits_follow(text: &str) -> bool {
+    let mut chars = text.chars();
+    (0..3).all(|_| chars.next().and_then(digit).is_some()) && chars.next().and_then(digit).is_none()
+}
+
+const KANJI_DIGITS: &str = "〇零一二三四五六七八九";
+
+fn kanji_digit(c: char) -> Option<u64> {
+    match c {
+        '〇' | '零' => Some(0),
+        _ => KANJI_DIGITS
+            .chars()
+            .position(|k| k == c)
+            .map(|p| p as u64 - 1),
+    }
+}
+
+fn kanji_multiplier(c: char) -> Option<u64> {
+    match c {
+        '十' => Some(10),
+        '百' => Some(100),
+        '千' => Some(1_000),
+        '万' | '萬' => Some(10_000),
+        _ => None,
+    }
+}
+
+pub fn is_kanji_numeral(c: char) -> bool {
+    kanji_digit(c).is_some() || kanji_multiplier(c).is_some()
+}
+
+/// A kanji numeral starting at `pos`: `二十四` = 24, `十` = 10, `三千五百` = 3500, `一万` = 10000.
+pub fn kanji_at(text: &str, pos: usize) -> Option<Number> {
+    let mut total: u64 = 0;
+    let mut section: u64 = 0;
+    let mut current: Option<u64> = None;
+    let mut end = pos;
+    for (i, c) in text[pos..].char_indices().take(16) {
+        if let Some(d) = kanji_digit(c) {
+            // Digit after digit (`二四`) reads positionally.
+            current = Some(current.map_or(d, |n| n * 10 + d));
+        } else if let Some(m) = kanji_multiplier(c) {
+            if m == 10_000 {
+                total += (section + current.unwrap_or(0)).max(1) * m;
+                section = 0;
+            } else {
+                section += current.unwrap_or(1) * m;
+            }
+            current = None;
+        } else {
+            break;
+        }
+        end = pos + i + c.len_utf8();
+    }
+    if end == pos {
+        return None;
+    }
+    let value = total + section + current.unwrap_or(0);
+    Some(Number {
+        value: value as f64,
+        integer: true,
+        range: pos..end,
+    })
+}
+
+/// A spelled-out number (`three`, `zwei`) at a word start.
+pub fn word_at(text: &str, pos: usize, words: &Words<u64>) -> Option<Number> {
+    let starts_word = text[..pos]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if !starts_word || words.is_empty() {
+        return None;
+    }
+    let (value, len) = words.prefix_of(&text[pos..])?;
+    Some(Number {
+        value: value as f64,
+        integer: true,
+        range: pos..pos + len,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str, comma: bool) -> Option<(f64, &str)> {
+        digits_at(text, 0, comma).map(|n| (n.value, &text[n.range]))
+    }
+
+    #[test]
+    fn digits() {
+        assert_eq!(value("48 時間", false), Some((48.0, "48")));
+        assert_eq!(value("60,000 または", false), Some((60_000.0, "60,000")));
+        assert_eq!(value("65，000", false), Some((65_000.0, "65，000")));
+        assert_eq!(value("１０％", false), Some((10.0, "１０")));
+        assert_eq!(value("1.5 hours", false), Some((1.5, "1.5")));
+        assert_eq!(value("5.", false), Some((5.0, "5")));
+        assert_eq!(value("1,5 Stunden", true), Some((1.5, "1,5")));
+        assert_eq!(value("60.000 Dateien", true), Some((60_000.0, "60.000")));
+        assert_eq!(value("65 000 fichiers", true), Some((65_000.0, "65 000")));
+        assert_eq!(value("65 000 files", false), Some((65.0, "65")));
+        assert_eq!(
+            value("1,23", false),
+            Some((1.0, "1")),
+            "a group needs three digits"
+        );
+        assert_eq!(value("1,2345", false), Some((1.0, "1")));
+        assert_eq!(value("99999999999999999999999", false), None);
+        assert_eq!(value("x", false), None);
+    }
+
+    #[test]
+    fn kanji() {
+        let k = |t: &str| kanji_at(t, 0).map(|n| n.value as u64);
+        assert_eq!(k("二十四時間"), Some(24));
+        assert_eq!(k("十日"), Some(10));
+        assert_eq!(k("三千五百"), Some(3500));
+        assert_eq!(k("一万"), Some(10_000));
+        assert_eq!(k("二万五千"), Some(25_000));
+        assert_eq!(k("七"), Some(7));
+        assert_eq!(k("百"), Some(100));
+        assert_eq!(k("時間"), None);
+    }
+}

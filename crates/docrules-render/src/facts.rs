@@ -1,0 +1,105 @@
+//! `docrules facts`: every fact of a corpus, one per line or as versioned JSON.
+
+use serde::Serialize;
+use std::fmt::Write as _;
+
+use docrules_model::corpus::{Corpus, Version};
+use docrules_model::date::Date;
+use docrules_model::fact::{Fact, FactKind};
+use docrules_model::locale::Locale;
+
+/// Name and version of the JSON document `facts --format json` writes.
+pub const SCHEMA: &str = "docrules.facts/1";
+
+/// Which facts to list.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub kind: Option<FactKind>,
+    pub article: Option<String>,
+    pub locale: Option<Locale>,
+}
+
+impl Filter {
+    fn versions<'a>(&'a self, corpus: &'a Corpus) -> impl Iterator<Item = &'a Version> + 'a {
+        corpus
+            .versions()
+            .filter(|v| self.article.as_ref().is_none_or(|a| *a == v.article))
+            .filter(|v| self.locale.as_ref().is_none_or(|l| *l == v.locale))
+    }
+
+    fn facts<'a>(&'a self, version: &'a Version) -> impl Iterator<Item = &'a Fact> + 'a {
+        version
+            .document
+            .facts
+            .iter()
+            .filter(|f| self.kind.is_none_or(|k| k == f.kind))
+    }
+}
+
+/// `path:line:column  kind  value  «text»  key`, grouped by file in corpus order.
+pub fn human(corpus: &Corpus, filter: &Filter) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for version in filter.versions(corpus) {
+        for fact in filter.facts(version) {
+            count += 1;
+            let comparator = fact
+                .comparator
+                .map(|c| format!(" {}", c.symbol()))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{}:{}:{}  {}  {}{comparator}  «{}»  {}{}",
+                version.path,
+                fact.span.line,
+                fact.span.column,
+                fact.kind,
+                fact.value,
+                fact.text.replace('\n', " "),
+                fact.key,
+                fact.name
+                    .as_ref()
+                    .map(|n| format!("  ({n})"))
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    let _ = writeln!(out, "{count} facts");
+    out
+}
+
+#[derive(Serialize)]
+struct JsonFacts<'a> {
+    schema: &'static str,
+    facts: Vec<JsonFact<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFact<'a> {
+    path: &'a str,
+    article: &'a str,
+    locale: &'a Locale,
+    version: Option<Date>,
+    #[serde(flatten)]
+    fact: &'a Fact,
+}
+
+pub fn json(corpus: &Corpus, filter: &Filter) -> String {
+    let facts = filter
+        .versions(corpus)
+        .flat_map(|version| {
+            filter.facts(version).map(move |fact| JsonFact {
+                path: &version.path,
+                article: &version.article,
+                locale: &version.locale,
+                version: version.date,
+                fact,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&JsonFacts {
+        schema: SCHEMA,
+        facts,
+    })
+    .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"))
+}

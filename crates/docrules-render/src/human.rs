@@ -1,0 +1,82 @@
+//! rustc-style findings with annotate-snippets: the message, the primary excerpt with the text
+//! underlined (display width of CJK handled by the renderer), the excerpts it relates to, notes
+//! and a help line.
+
+use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
+
+use super::{Texts, summary};
+use docrules_model::diagnostic::Level;
+use docrules_rules::finding::Finding;
+
+fn level(level: Level) -> SnippetLevel<'static> {
+    match level {
+        Level::Error => SnippetLevel::ERROR,
+        Level::Warning => SnippetLevel::WARNING,
+        Level::Info => SnippetLevel::INFO,
+    }
+}
+
+/// Renders findings; `color` adds ANSI styles (only for a terminal, never with `NO_COLOR`).
+pub fn render<'a>(findings: &[Finding], texts: &Texts<'a>, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for finding in findings {
+        let title = level(finding.level)
+            .primary_title(finding.message.as_str())
+            .id(finding.code);
+        let mut group = Group::with_title(title);
+        let primary_text = texts(&finding.primary.path);
+        let mut primary = primary_text.map(|text| {
+            Snippet::source(text)
+                .path(finding.primary.path.as_str())
+                .line_start(1)
+                .fold(true)
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(finding.primary.span.range())
+                        .label(finding.primary.label.as_str()),
+                )
+        });
+        let mut others = Vec::new();
+        for related in &finding.related {
+            let label = format!("{}: {}", related.role, related.location.label);
+            let annotation = AnnotationKind::Context
+                .span(related.location.span.range())
+                .label(label);
+            if related.location.path == finding.primary.path {
+                primary = primary.map(|s| s.annotation(annotation));
+            } else if let Some(text) = texts(&related.location.path) {
+                others.push(
+                    Snippet::source(text)
+                        .path(related.location.path.as_str())
+                        .line_start(1)
+                        .fold(true)
+                        .annotation(annotation),
+                );
+            }
+        }
+        if let Some(primary) = primary {
+            group = group.element(primary);
+        }
+        for snippet in others {
+            group = group.element(snippet);
+        }
+        for note in &finding.notes {
+            group = group.element(SnippetLevel::NOTE.message(note.as_str()));
+        }
+        let explain = format!("{} (`docrules explain {}`)", finding.name, finding.code);
+        group = group.element(SnippetLevel::NOTE.message(explain));
+        if let Some(help) = &finding.help {
+            group = group.element(SnippetLevel::HELP.message(help.as_str()));
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary(findings));
+    out.push('\n');
+    out
+}

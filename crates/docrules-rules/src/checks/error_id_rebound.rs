@@ -1,0 +1,72 @@
+//! # error-id-rebound (DR108, warning)
+//!
+//! One error ID is attached to table rows of different sections in the newest version of a
+//! locale.
+//!
+//! ## Why it matters
+//!
+//! An error ID is how users and tools find the right advice (`by_error_id("34513")` in the
+//! generated crate). When two sections claim it with different causes, a lookup returns either,
+//! and one of them is usually a copy-paste slip. Rows in one section sharing an ID (several
+//! causes of one error) are fine.
+//!
+//! ## Example
+//!
+//! `(ID: 100050)` in a row of `#registration-issues` and in a row of `#restore-fails`.
+//!
+//! ## Fix
+//!
+//! Correct the ID, or merge the advice into one section and link to it from the other.
+
+use std::collections::BTreeMap;
+
+use super::{Finding, Location, Related, current_versions};
+use docrules_align::Compiled;
+
+pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (article, _, version) in current_versions(compiled) {
+        let doc = &version.document;
+        // Error ID → (section, first row's ID span) in document order.
+        let mut owners: BTreeMap<&str, Vec<(usize, docrules_model::span::Span)>> = BTreeMap::new();
+        for rule in &doc.rules {
+            for id in &rule.error_ids {
+                let list = owners.entry(id.value.as_str()).or_default();
+                if !list.iter().any(|(s, _)| *s == rule.section) {
+                    list.push((rule.section, id.span));
+                }
+            }
+        }
+        for (id, list) in owners {
+            let [(first_section, first_span), rest @ ..] = list.as_slice() else {
+                continue;
+            };
+            for (section, span) in rest {
+                let mut finding = Finding::new(
+                    "error-id-rebound",
+                    &article.article.name,
+                    version.locale.as_str(),
+                    format!(
+                        "error {id} is attached to rows of #{} and of #{}",
+                        doc.sections[*first_section].anchor, doc.sections[*section].anchor
+                    ),
+                    Location {
+                        path: version.path.clone(),
+                        span: *span,
+                        label: format!("{id} here"),
+                    },
+                );
+                finding.related.push(Related {
+                    role: "other-section",
+                    location: Location {
+                        path: version.path.clone(),
+                        span: *first_span,
+                        label: format!("{id} in #{}", doc.sections[*first_section].anchor),
+                    },
+                });
+                out.push(finding);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,60 @@
+//! # extra-section (DR103, warning)
+//!
+//! The newest version of a locale has a section that the canonical version does not have.
+//!
+//! ## Why it matters
+//!
+//! Usually the source removed the section and the translation kept it: its readers follow
+//! advice the source no longer gives. Sections are matched by evidence (anchor, error IDs,
+//! literals, position), so a section whose anchor was renamed is not reported.
+//!
+//! ## Example
+//!
+//! The newest zh-TW version has `#need-help-contact-support`; the canonical ja-JP 2021-06-04
+//! version has no section aligned with it.
+//!
+//! ## Fix
+//!
+//! Remove the section from the translation, or add it to the source if it belongs there.
+
+use super::{Finding, Location, current_translations, version_name};
+use docrules_align::Compiled;
+
+pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (article, v, version) in current_translations(compiled) {
+        let canonical = &article.article.versions[article.canonical];
+        let doc = &version.document;
+        let alignment = &article.alignments[v];
+        let extra: Vec<usize> = (0..doc.sections.len())
+            .filter(|&s| doc.sections[s].level > 0 && alignment.of_old(s).is_none())
+            .collect();
+        for &s in &extra {
+            let section = &doc.sections[s];
+            if section.parent.is_some_and(|p| extra.contains(&p)) {
+                continue;
+            }
+            let mut finding = Finding::new(
+                "extra-section",
+                &article.article.name,
+                version.locale.as_str(),
+                format!(
+                    "#{} has no counterpart in the canonical {}",
+                    section.anchor,
+                    version_name(canonical)
+                ),
+                Location {
+                    path: version.path.clone(),
+                    span: section.span,
+                    label: "not in the canonical version".into(),
+                },
+            );
+            finding.help = Some(format!(
+                "remove #{} or add it to the source",
+                section.anchor
+            ));
+            out.push(finding);
+        }
+    }
+    out
+}

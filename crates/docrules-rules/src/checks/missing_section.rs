@@ -1,0 +1,87 @@
+//! # missing-section (DR102, warning)
+//!
+//! The newest version of a locale lacks a section that the canonical version has.
+//!
+//! ## Why it matters
+//!
+//! Readers of that locale do not get the troubleshooting steps the source gives: a translation
+//! that was not updated when sections were added. Sections are matched by evidence (anchor,
+//! error IDs, literals, position), so a renamed or translated anchor is not reported as missing.
+//! A missing section whose parent section is missing too is reported once, with its parent.
+//!
+//! ## Example
+//!
+//! The canonical ja-JP 2021-06-04 version has `#common-issues`; the newest zh-TW version,
+//! 2019-05-21, has no section that aligns with it.
+//!
+//! ## Fix
+//!
+//! Translate the section, or if the locale deliberately omits it, suppress the finding in
+//! `docrules.toml` with the reason.
+
+use super::{Finding, Location, Related, current_translations, version_name};
+use docrules_align::Compiled;
+
+pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (article, v, version) in current_translations(compiled) {
+        let canonical = &article.article.versions[article.canonical];
+        let reference = &canonical.document;
+        let alignment = &article.alignments[v];
+        let missing: Vec<usize> = (0..reference.sections.len())
+            .filter(|&s| reference.sections[s].level > 0 && alignment.of_new(s).is_none())
+            .collect();
+        for &s in &missing {
+            let section = &reference.sections[s];
+            if section.parent.is_some_and(|p| missing.contains(&p)) {
+                continue;
+            }
+            // Where it would go: after the section aligned with its predecessor.
+            let before = (0..s)
+                .rev()
+                .find_map(|p| alignment.of_new(p))
+                .and_then(|m| m.old.iter().max().copied());
+            let doc = &version.document;
+            let at = before.map_or(doc.sections.first().map(|x| x.span), |b| {
+                doc.sections.get(b).map(|x| x.span)
+            });
+            let Some(span) = at else { continue };
+            let mut finding = Finding::new(
+                "missing-section",
+                &article.article.name,
+                version.locale.as_str(),
+                format!(
+                    "{} has no section for #{} of {}",
+                    version_name(version),
+                    section.anchor,
+                    version_name(canonical)
+                ),
+                Location {
+                    path: version.path.clone(),
+                    span,
+                    label: format!("#{} would follow this section", section.anchor),
+                },
+            );
+            finding.related.push(Related {
+                role: "canonical",
+                location: Location {
+                    path: canonical.path.clone(),
+                    span: section.span,
+                    label: format!("#{} in the canonical version", section.anchor),
+                },
+            });
+            let children = missing
+                .iter()
+                .filter(|&&c| reference.sections[c].parent == Some(s))
+                .count();
+            if children > 0 {
+                finding
+                    .notes
+                    .push(format!("with its {children} subsections"));
+            }
+            finding.help = Some(format!("translate #{} ({})", section.anchor, section.title));
+            out.push(finding);
+        }
+    }
+    out
+}

@@ -1,0 +1,91 @@
+//! # requirement-regressed (DR106, warning)
+//!
+//! A minimum version, or a limit stated with a comparator, went down from one version of an
+//! article to the next in the same locale: the change `docrules diff` reports as
+//! `minimum-version-lowered` (or a decreased limit).
+//!
+//! ## Why it matters
+//!
+//! Requirements rarely loosen. A lowered minimum (.NET Framework 4.6.2 → 4.5.2) is either a
+//! deliberate relaxation worth a release note or a mistake that sends users onto unsupported
+//! software. The finding points at the new statement and the old one, once per fact, with the
+//! fact's history.
+//!
+//! ## Example
+//!
+//! ja-JP 2017-12-04: `.NET Framework 4.6.2`; ja-JP 2019-07-15: `.NET Framework 4.5.2 以降`.
+//!
+//! ## Fix
+//!
+//! Confirm the new value against the product's requirements; suppress the finding with the
+//! reason if the relaxation is deliberate.
+
+use super::{Finding, Location, Related, version_name};
+use docrules_align::Compiled;
+use docrules_align::diff::{self, ChangeKind, Direction};
+use docrules_model::fact::FactKind;
+
+pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for article in &compiled.articles {
+        let versions = &article.article.versions;
+        let mut locales: Vec<&docrules_model::locale::Locale> =
+            versions.iter().map(|v| &v.locale).collect();
+        locales.sort();
+        locales.dedup();
+        for locale in locales {
+            let history: Vec<usize> = (0..versions.len())
+                .filter(|&i| versions[i].locale == *locale)
+                .collect();
+            let mut seen: Vec<String> = Vec::new();
+            // Newest pair first, so a fact lowered twice is reported at its latest change.
+            for pair in history.windows(2).rev() {
+                let (old, new) = (&versions[pair[0]], &versions[pair[1]]);
+                for change in diff::diff(&old.document, &new.document) {
+                    let limit_down = change.kind == ChangeKind::FactValueChanged
+                        && change.direction == Some(Direction::Decreased)
+                        && change.fact_kind == Some(FactKind::Count);
+                    if change.kind != ChangeKind::MinimumVersionLowered && !limit_down {
+                        continue;
+                    }
+                    let (Some(o), Some(n)) = (&change.old, &change.new) else {
+                        continue;
+                    };
+                    let what = change.key.clone().unwrap_or_else(|| change.message.clone());
+                    if seen.contains(&what) {
+                        continue;
+                    }
+                    seen.push(what);
+                    let mut finding = Finding::new(
+                        "requirement-regressed",
+                        &article.article.name,
+                        locale.as_str(),
+                        format!(
+                            "{} (from {} to {})",
+                            change.message,
+                            version_name(old),
+                            version_name(new)
+                        ),
+                        Location {
+                            path: n.path.clone(),
+                            span: n.span,
+                            label: format!("now `{}`", n.text),
+                        },
+                    );
+                    finding.related.push(Related {
+                        role: "previous-version",
+                        location: Location {
+                            path: o.path.clone(),
+                            span: o.span,
+                            label: format!("was `{}`", o.text),
+                        },
+                    });
+                    finding.help =
+                        Some("confirm the lowered requirement, or restore the previous one".into());
+                    out.push(finding);
+                }
+            }
+        }
+    }
+    out
+}

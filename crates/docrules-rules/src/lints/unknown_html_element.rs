@@ -1,0 +1,94 @@
+//! # unknown-html-element (DL003, warning)
+//!
+//! A tag in a table cell whose name is no HTML element.
+//!
+//! ## Why it matters
+//!
+//! Browsers drop unknown tags and keep their content, so a typo such as `<ui>` for `<ul>` turns
+//! a list into loose text; a bare `<ServerName>` placeholder disappears from the page (write it
+//! as `\<ServerName>` or in code). Custom elements (with a `-`) are accepted.
+//!
+//! ## Example
+//!
+//! `下列檔案： <br/><ui> <li> *CBengine.exe* <li> *CSC.exe*`: `<ui>` is not an HTML element; did
+//! you mean `<ul>`?
+//!
+//! ## Fix
+//!
+//! Correct the tag name, or escape the angle bracket if the text is not a tag.
+
+use super::{Target, def};
+use crate::finding::Finding;
+use docrules_model::document::HtmlIssueKind;
+use docrules_model::document::TagKind;
+
+/// Elements a typo most likely meant, in order of preference.
+const LIKELY: &[&str] = &[
+    "ul", "ol", "li", "br", "b", "i", "p", "a", "em", "strong", "code", "sup", "sub", "table",
+    "tr", "td", "th",
+];
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                previous
+            } else {
+                1 + previous.min(row[j]).min(current)
+            };
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
+    let lint = def("unknown-html-element");
+    target
+        .doc
+        .html_issues
+        .iter()
+        .filter(|i| i.in_table)
+        .filter_map(|issue| {
+            let HtmlIssueKind::UnknownElement { name, tag } = &issue.kind else {
+                return None;
+            };
+            let written = if *tag == TagKind::Close {
+                format!("</{name}>")
+            } else {
+                format!("<{name}>")
+            };
+            let guess = LIKELY
+                .iter()
+                .find(|e| edit_distance(name, e) == 1 && name.len() <= 3);
+            let mut finding = lint.finding(
+                target,
+                issue.span,
+                "not an HTML element".into(),
+                format!("`{written}` is not an HTML element"),
+            );
+            finding.help = Some(match guess {
+                Some(e) => format!("did you mean `<{e}>`?"),
+                None => format!("escape it as `\\<{name}>` if it is text, not a tag"),
+            });
+            Some(finding)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("ui", "ul"), 1);
+        assert_eq!(edit_distance("servername", "ul"), 10);
+        assert_eq!(edit_distance("", "br"), 2);
+    }
+}

@@ -1,0 +1,103 @@
+//! `docrules check` and `docrules explain`.
+
+use super::*;
+
+/// Colors on a terminal, never with NO_COLOR (or when asked for none).
+pub(super) fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+pub(super) fn check_command(
+    path: &std::path::Path,
+    format: FindingFormat,
+    fail_on: FailOn,
+    color: Color,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let Some(corpus) = load_corpus(path, err) else {
+        return EXIT_USAGE;
+    };
+    let compiled = align::compile(&corpus);
+    let report = check::run(&compiled);
+    let root = path.to_string_lossy();
+    let text = match format {
+        FindingFormat::Human => {
+            let color = use_color(color);
+            let mut text = String::new();
+            // Files that could not be read are part of what is wrong with the corpus.
+            for diagnostic in corpus.all_diagnostics() {
+                text.push_str(&format!("{diagnostic}\n\n"));
+            }
+            let texts = |path: &str| render::file_text(&corpus, path);
+            text.push_str(&render::human::render(&report.findings, &texts, color));
+            if report.suppressed > 0 {
+                text.push_str(&format!("{} findings suppressed\n", report.suppressed));
+            }
+            text
+        }
+        FindingFormat::Json => render::json::render(&report.findings) + "\n",
+        FindingFormat::Sarif => {
+            let texts = |path: &str| render::file_text(&corpus, path);
+            render::sarif::render(&report.findings, &texts, &root) + "\n"
+        }
+        FindingFormat::Github => render::github::render(&report.findings, &root),
+    };
+    if !emit(out, err, &text) {
+        return EXIT_USAGE;
+    }
+    let threshold = fail_on.level();
+    let failed = report.findings.iter().any(|f| f.level >= threshold)
+        || corpus.max_level() == Some(Level::Error);
+    if failed { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+pub(super) fn explain_command(code: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    // Checks and lints share one namespace of codes (DR…, DL…); a name shared by a check and a
+    // lint (`stale-fact`) explains the check, its code the lint.
+    let rules = check::CHECKS
+        .iter()
+        .map(|c| (c.code, c.name, c.level, c.summary, c.doc()))
+        .chain(
+            docrules_rules::lints::LINTS
+                .iter()
+                .map(|l| (l.code, l.name, l.level, l.summary, l.doc())),
+        );
+    match code {
+        None => {
+            for (code, name, level, summary, _) in rules {
+                let _ = writeln!(out, "{code}  {name:<28} {:<8} {summary}", level.to_string());
+            }
+            EXIT_OK
+        }
+        Some(wanted) => {
+            let all: Vec<_> = rules.collect();
+            match all
+                .iter()
+                .find(|r| r.0.eq_ignore_ascii_case(wanted) || r.1.eq_ignore_ascii_case(wanted))
+            {
+                Some(rule) => {
+                    let _ = writeln!(out, "{}", rule.4);
+                    EXIT_OK
+                }
+                None => {
+                    let known: Vec<String> =
+                        all.iter().map(|r| format!("{} ({})", r.0, r.1)).collect();
+                    let _ = writeln!(
+                        err,
+                        "error: no check or lint `{wanted}`; there are: {}",
+                        known.join(", ")
+                    );
+                    EXIT_USAGE
+                }
+            }
+        }
+    }
+}

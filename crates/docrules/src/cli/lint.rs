@@ -1,0 +1,301 @@
+//! `docrules lint`: files (or standard input) linted against a corpus's compiled rules (cached)
+//! and against the markdown itself; fixes applied in place, shown as a diff, or written to
+//! standard output for editors.
+
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FailOn, FindingFormat};
+use docrules_model::diagnostic::{Diagnostic, Level};
+use docrules_model::document::Document;
+use docrules_model::locale::Locale;
+use docrules_model::manifest::{self, Manifest};
+use docrules_render as render;
+use docrules_rules::finding::Finding;
+use docrules_rules::lint::{self, Linter, place};
+
+/// What `docrules lint` was asked to do.
+#[derive(Debug)]
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub rules: PathBuf,
+    pub article: Option<String>,
+    pub fix: bool,
+    pub diff: bool,
+    pub stdin: bool,
+    pub stdin_path: Option<PathBuf>,
+    pub cache_dir: PathBuf,
+    pub format: FindingFormat,
+    pub fail_on: FailOn,
+    pub color: bool,
+}
+
+/// One file to lint: where it is shown, where it lives, its bytes.
+struct Input {
+    shown: String,
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+/// A parsed file and its locale, or why it could not be read.
+type Parsed = Result<(Document, Option<Locale>), Diagnostic>;
+
+/// Parses a file as the locale its front matter or folder names.
+/// Takes the file's bytes (they become the parsed document's text).
+fn read(input: &mut Input) -> Parsed {
+    let folder = input
+        .path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str());
+    lint::read_document(&input.shown, std::mem::take(&mut input.bytes), folder)
+}
+
+/// The path of `path` relative to the corpus `root` (`/`-separated), when it lies inside it.
+fn corpus_path(path: &Path, root: &Path) -> Option<String> {
+    let file = std::fs::canonicalize(path).ok()?;
+    let root = std::fs::canonicalize(root).ok()?;
+    let rel = file.strip_prefix(&root).ok()?;
+    Some(docrules_parse::corpus::relative(Path::new(""), rel))
+}
+
+/// The locale a file's folder names (`<article>/<locale>/<file>`), if any.
+fn folder_locale(path: &Path) -> Option<Locale> {
+    path.parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .and_then(Locale::parse)
+}
+
+/// The nearest `docrules.toml` above `path`, or `fallback`.
+fn config_for(
+    path: &Path,
+    fallback: &Manifest,
+    cache: &mut HashMap<PathBuf, Manifest>,
+    err: &mut dyn Write,
+) -> Manifest {
+    let mut dir = std::fs::canonicalize(path)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    while let Some(d) = dir {
+        let file = d.join(manifest::FILE_NAME);
+        if file.is_file() {
+            if let Some(found) = cache.get(&d) {
+                return found.clone();
+            }
+            let manifest = docrules_parse::corpus::load_manifest(&d).unwrap_or_else(|diagnostic| {
+                let _ = writeln!(err, "{diagnostic}");
+                Manifest::default()
+            });
+            cache.insert(d, manifest.clone());
+            return manifest;
+        }
+        dir = d.parent().map(Path::to_path_buf);
+    }
+    fallback.clone()
+}
+
+fn inputs(options: &Options) -> Result<Vec<Input>, String> {
+    if options.stdin {
+        let path = options
+            .stdin_path
+            .clone()
+            .ok_or("--stdin needs --stdin-path to place the text")?;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(vec![Input {
+            shown: path.to_string_lossy().into_owned(),
+            path,
+            bytes,
+        }]);
+    }
+    let roots = if options.paths.is_empty() {
+        vec![options.rules.clone()]
+    } else {
+        options.paths.clone()
+    };
+    let mut out = Vec::new();
+    for root in roots {
+        let files: Vec<PathBuf> = if root.is_dir() {
+            walkdir::WalkDir::new(&root)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    e.file_type().is_file()
+                        && e.path()
+                            .extension()
+                            .is_some_and(|x| x == "md" || x == "markdown")
+                })
+                .map(|e| e.into_path())
+                .collect()
+        } else {
+            vec![root.clone()]
+        };
+        for path in files {
+            let bytes = std::fs::read(&path)
+                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            out.push(Input {
+                shown: path.to_string_lossy().replace('\\', "/"),
+                path,
+                bytes,
+            });
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut inputs = match inputs(options) {
+        Ok(inputs) => inputs,
+        Err(message) => {
+            let _ = writeln!(err, "error: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let reference = match crate::cache::load_with_cache(&options.rules, &options.cache_dir) {
+        Ok((reference, _cached)) => Some(reference),
+        Err(message) => {
+            let _ = writeln!(
+                err,
+                "warning: {message}; only the lints that need no corpus run"
+            );
+            None
+        }
+    };
+    let fallback = docrules_parse::corpus::load_manifest(&options.rules).unwrap_or_default();
+    let linter = Linter::new(reference.as_ref());
+    let mut configs = HashMap::new();
+
+    // Read and place every file; parse the canonical versions the placements need, once.
+    let read_files: Vec<(usize, Parsed)> = inputs.par_iter_mut().map(read).enumerate().collect();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut docs: Vec<(usize, Document, Option<Locale>, place::Placement, Manifest)> = Vec::new();
+    for (i, result) in read_files {
+        match result {
+            Err(diagnostic) => problems.push(diagnostic),
+            Ok((doc, locale)) => {
+                let rel = corpus_path(&inputs[i].path, &options.rules);
+                let placement = linter.place(
+                    rel.as_deref(),
+                    folder_locale(&inputs[i].path),
+                    &doc,
+                    options.article.as_deref(),
+                );
+                if !placement.how.starts_with("by its path")
+                    && options.format == FindingFormat::Human
+                {
+                    let article = placement
+                        .article
+                        .and_then(|a| reference.as_ref().map(|r| r.articles[a].name.clone()));
+                    let _ = writeln!(
+                        err,
+                        "note: {}: {} ({})",
+                        inputs[i].shown,
+                        article
+                            .map_or("linted on its own".to_owned(), |a| format!("linted as {a}")),
+                        placement.how
+                    );
+                }
+                let config = config_for(&inputs[i].path, &fallback, &mut configs, err);
+                docs.push((i, doc, locale, placement, config));
+            }
+        }
+    }
+    let progress =
+        (docs.len() > 1 && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none())
+            .then(|| indicatif::ProgressBar::new(docs.len() as u64));
+    let results: Vec<(usize, Vec<Finding>, usize)> = docs
+        .par_iter()
+        .map(|(i, doc, locale, placement, config)| {
+            let linted = linter.lint(&inputs[*i].shown, doc, locale.as_ref(), placement, config);
+            if let Some(p) = &progress {
+                p.inc(1);
+            }
+            (*i, linted.findings, linted.suppressed)
+        })
+        .collect();
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+
+    // Fixes: in place, as a diff, or to standard output.
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut fixed_total = 0;
+    for (i, mut file_findings, _) in results {
+        let input = &inputs[i];
+        let doc = docs.iter().find(|d| d.0 == i).map(|d| &d.1);
+        if (options.fix || options.diff) && file_findings.iter().any(|f| f.fix.is_some()) {
+            let Some(doc) = doc else { continue };
+            let (fixed, applied) = lint::apply_fixes(&doc.source.text, &file_findings);
+            if options.diff {
+                let diff = similar::TextDiff::from_lines(doc.source.text.as_str(), fixed.as_str());
+                let _ = write!(
+                    out,
+                    "{}",
+                    diff.unified_diff()
+                        .header(&format!("a/{}", input.shown), &format!("b/{}", input.shown))
+                );
+            } else if options.stdin {
+                let _ = out.write_all(fixed.as_bytes());
+            } else if let Err(e) = crate::atomic::write(&input.path, fixed.as_bytes()) {
+                let _ = writeln!(err, "error: cannot write {}: {e}", input.shown);
+                return EXIT_USAGE;
+            }
+            if options.fix {
+                fixed_total += applied;
+                file_findings.retain(|f| f.fix.is_none());
+            }
+        } else if options.stdin && options.fix {
+            if let Some(doc) = doc {
+                let _ = out.write_all(doc.source.text.as_bytes());
+            }
+        }
+        findings.extend(file_findings);
+    }
+
+    let texts_map: HashMap<String, String> = docs
+        .iter()
+        .map(|(i, doc, ..)| (inputs[*i].shown.clone(), doc.source.text.clone()))
+        .chain(reference.iter().flat_map(|r| {
+            r.articles
+                .iter()
+                .map(|a| (a.canonical_path.clone(), a.canonical_text.clone()))
+        }))
+        .collect();
+    let texts = |path: &str| texts_map.get(path).map(String::as_str);
+    let root = options.rules.to_string_lossy().into_owned();
+    // With --stdin --fix the fixed text owns standard output; findings go to standard error.
+    let report: &mut dyn Write = if options.stdin && options.fix {
+        err
+    } else {
+        out
+    };
+    let text = match options.format {
+        FindingFormat::Human => {
+            let mut text = String::new();
+            for p in &problems {
+                text.push_str(&format!("{p}\n\n"));
+            }
+            text.push_str(&render::human::render(&findings, &texts, options.color));
+            if fixed_total > 0 {
+                text.push_str(&format!("fixed {fixed_total} findings\n"));
+            }
+            text
+        }
+        FindingFormat::Json => render::json::render(&findings) + "\n",
+        FindingFormat::Sarif => render::sarif::render(&findings, &texts, "") + "\n",
+        FindingFormat::Github => render::github::render(&findings, &root),
+    };
+    if !options.diff {
+        let _ = report.write_all(text.as_bytes());
+    }
+    let threshold = options.fail_on.level();
+    let failed = findings.iter().any(|f| f.level >= threshold)
+        || problems.iter().any(|p| p.level == Level::Error);
+    if failed { EXIT_FINDINGS } else { EXIT_OK }
+}

@@ -1,0 +1,403 @@
+//! The `docrules` command line, callable in-process (the binary is a thin wrapper) so that tests
+//! run exactly what users run.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use std::io::IsTerminal;
+
+use docrules_align as align;
+use docrules_align::diff::select as diff_select;
+use docrules_model::corpus::Corpus;
+use docrules_model::diagnostic::Level;
+use docrules_model::fact::FactKind;
+use docrules_model::locale::Locale;
+use docrules_render as render;
+use docrules_render::{dump, facts as fact_list};
+use docrules_rules::checks as check;
+
+/// Exit status: no error found.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: the input has errors.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status: usage or I/O error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Compile multilingual troubleshooting documentation into typed rules, and check it.
+///
+/// A corpus is a folder of markdown articles laid out as <article>/<locale>/<YYYY-MM-DD>.md with
+/// an optional docrules.toml manifest at its root.
+///
+/// Exit status: 0 when no error was found, 1 when the input has errors, 2 on usage or I/O errors.
+#[derive(Debug, Parser)]
+#[command(name = "docrules", version, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show what docrules reads from a corpus: articles, versions, sections, tables and rules.
+    ///
+    /// Files that cannot be used (invalid UTF-8, binary, broken front matter, outside the layout)
+    /// are reported at the end, and every other file is still shown.
+    Dump {
+        /// Corpus folder.
+        #[arg(default_value = "corpus")]
+        path: PathBuf,
+        /// Output format: a readable tree, or the whole model as JSON (schema `docrules.dump/1`).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// In the tree, show every table with its rules, cells and HTML problems.
+        #[arg(long)]
+        rules: bool,
+    },
+    /// List the typed facts of a corpus: durations, counts, percentages, versions, error IDs,
+    /// IP networks, hosts, URLs, ports, paths and registry keys.
+    ///
+    /// Each line gives the file, line and column, the kind, the normalized value, the text as
+    /// written and the fact's key (the identity it keeps across versions and translations).
+    Facts {
+        /// Corpus folder.
+        #[arg(default_value = "corpus")]
+        path: PathBuf,
+        /// Only facts of this kind.
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<FactKind>,
+        /// Only this article (its folder name).
+        #[arg(long)]
+        article: Option<String>,
+        /// Only this locale (`ja-jp`, `zh-TW`, …).
+        #[arg(long, value_parser = parse_locale)]
+        locale: Option<Locale>,
+        /// Output format: one fact per line, or JSON (schema `docrules.facts/1`).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Check a corpus for contradictions: stale translations, missing and extra sections,
+    /// statements that disagree within a version or across articles, lowered requirements,
+    /// implausible lists and error IDs attached to several sections.
+    ///
+    /// Findings are sorted by article, locale, file, line and check. `docrules explain CODE`
+    /// documents each check. Suppress a finding with `[[suppress]]` in docrules.toml or
+    /// `<!-- docrules-disable CODE -->` in the markdown.
+    Check {
+        /// Corpus folder.
+        #[arg(default_value = "corpus")]
+        path: PathBuf,
+        /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/1`), SARIF 2.1.0,
+        /// or GitHub workflow annotations.
+        #[arg(long, value_enum, default_value_t = FindingFormat::Human)]
+        format: FindingFormat,
+        /// Exit with 1 when a finding at or above this level is reported.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Colors in the human format: `auto` uses them on a terminal unless NO_COLOR is set.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// Compile a corpus into a Rust crate of its rules and facts (the crate `generated/` holds
+    /// for the bundled corpus; `cargo xtask codegen` runs this for the repository).
+    ///
+    /// The crate is named by `crate.name` in docrules.toml. Files are written atomically and
+    /// only when they change. With `--check`, nothing is written: a stale crate is shown as a
+    /// unified diff and the exit status is 1.
+    Compile {
+        /// Corpus folder.
+        #[arg(default_value = "corpus")]
+        path: PathBuf,
+        /// Folder of the generated crate.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only verify that the crate in OUT is up to date.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Lint markdown files: against the compiled rules of a corpus (stale facts, broken links to
+    /// other articles) and against the markdown itself (fragment links, HTML in cells, column
+    /// counts, untranslated text, inconsistent spellings, front matter).
+    ///
+    /// A file inside the corpus is placed by its path; elsewhere by --article, or by matching its
+    /// anchors and error IDs with the corpus articles. The compiled rules are cached (by a
+    /// fingerprint of the corpus) in $DOCRULES_CACHE_DIR or the user cache directory. Config:
+    /// the nearest docrules.toml above each file ([lint] levels, [[suppress]]), and inline
+    /// `<!-- docrules-disable CODE -->` comments.
+    Lint {
+        /// Files or folders to lint (default: the corpus given by --rules).
+        paths: Vec<PathBuf>,
+        /// The corpus whose compiled rules the files are linted against.
+        #[arg(long, default_value = "corpus")]
+        rules: PathBuf,
+        /// The article the files belong to, when they lie outside the corpus.
+        #[arg(long)]
+        article: Option<String>,
+        /// Apply machine-applicable fixes in place (atomically; only the fixed spans change).
+        #[arg(long)]
+        fix: bool,
+        /// Show the fixes as a unified diff; write nothing.
+        #[arg(long, conflicts_with = "fix")]
+        diff: bool,
+        /// Read the file from standard input (with --fix, the fixed text is written to standard
+        /// output and the findings to standard error).
+        #[arg(long, requires = "stdin_path")]
+        stdin: bool,
+        /// The path the standard input stands for (for placement and messages).
+        #[arg(long)]
+        stdin_path: Option<PathBuf>,
+        /// Where the compiled rules are cached (default: $DOCRULES_CACHE_DIR, else the user
+        /// cache directory).
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
+        /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/1`), SARIF 2.1.0,
+        /// or GitHub workflow annotations.
+        #[arg(long, value_enum, default_value_t = FindingFormat::Human)]
+        format: FindingFormat,
+        /// Exit with 1 when a finding at or above this level is reported.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Colors in the human format: `auto` uses them on a terminal unless NO_COLOR is set.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// Print the documentation of a check or lint (by code or name), or list them all.
+    Explain {
+        /// A code (`DR101`, `DL003`) or name (`stale-fact`, `unknown-html-element`).
+        code: Option<String>,
+    },
+    /// Show what changed between two versions of an article, as a changelog.
+    ///
+    /// Sections are matched by anchor, error IDs, literals and position, so renamed, split and
+    /// merged sections are recognized; facts are compared after unit normalization, so `48 時間`
+    /// and `2 日` are the same value. By default each article is diffed between its two newest
+    /// versions in each locale. Give two files (OLD.md NEW.md) to diff loose files.
+    Diff {
+        /// A corpus folder, or two markdown files: OLD.md NEW.md.
+        #[arg(default_value = "corpus", num_args = 1..=2)]
+        paths: Vec<PathBuf>,
+        /// Only this article.
+        #[arg(long)]
+        article: Option<String>,
+        /// Only this locale.
+        #[arg(long, value_parser = parse_locale)]
+        locale: Option<Locale>,
+        /// The old version: `DATE` or `LOCALE@DATE` (e.g. `zh-tw@2019-05-21`); LOCALE@ compares
+        /// across locales.
+        #[arg(long)]
+        from: Option<String>,
+        /// The new version: `DATE` or `LOCALE@DATE`.
+        #[arg(long)]
+        to: Option<String>,
+        /// Output format: a changelog for the terminal, JSON (schema `docrules.diff/1`), or
+        /// markdown for a pull request or release note.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
+}
+
+mod check_cmd;
+mod compile_cmd;
+mod diff_cmd;
+mod lint;
+
+use check_cmd::{check_command, explain_command, use_color};
+use compile_cmd::compile_command;
+use diff_cmd::diff_command;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FindingFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
+fn parse_kind(name: &str) -> Result<FactKind, String> {
+    FactKind::parse(name).ok_or_else(|| {
+        let kinds: Vec<&str> = FactKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown kind `{name}`; kinds are {}", kinds.join(", "))
+    })
+}
+
+fn parse_locale(tag: &str) -> Result<Locale, String> {
+    Locale::parse(tag).ok_or_else(|| format!("`{tag}` is not a locale tag such as `ja-jp`"))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+/// Runs the command line `args` (program name first), writing to `out` and `err`; returns the
+/// exit status.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are "errors" that go to standard output with status 0.
+            let rendered = e.render().to_string();
+            if e.use_stderr() {
+                let _ = write!(err, "{rendered}");
+                return EXIT_USAGE;
+            }
+            let _ = write!(out, "{rendered}");
+            return EXIT_OK;
+        }
+    };
+    let (path, render): (PathBuf, Renderer) = match cli.command {
+        Command::Check {
+            path,
+            format,
+            fail_on,
+            color,
+        } => {
+            return check_command(&path, format, fail_on, color, out, err);
+        }
+        Command::Explain { code } => return explain_command(code.as_deref(), out, err),
+        Command::Lint {
+            paths,
+            rules,
+            article,
+            fix,
+            diff,
+            stdin,
+            stdin_path,
+            cache_dir,
+            format,
+            fail_on,
+            color,
+        } => {
+            let options = lint::Options {
+                cache_dir: cache_dir.unwrap_or_else(crate::cache::cache_dir),
+                paths,
+                rules,
+                article,
+                fix,
+                diff,
+                stdin,
+                stdin_path,
+                format,
+                fail_on,
+                color: use_color(color),
+            };
+            return lint::run(&options, out, err);
+        }
+        Command::Compile {
+            path,
+            out: dir,
+            check,
+        } => return compile_command(&path, &dir, check, out, err),
+        Command::Diff {
+            paths,
+            article,
+            locale,
+            from,
+            to,
+            format,
+        } => {
+            return diff_command(&paths, article, locale, from, to, format, out, err);
+        }
+        Command::Dump {
+            path,
+            format,
+            rules,
+        } => (
+            path,
+            Box::new(move |corpus| match format {
+                Format::Human => dump::human(corpus, rules),
+                Format::Json => dump::json(corpus) + "\n",
+            }),
+        ),
+        Command::Facts {
+            path,
+            kind,
+            article,
+            locale,
+            format,
+        } => {
+            let filter = fact_list::Filter {
+                kind,
+                article,
+                locale,
+            };
+            (
+                path,
+                Box::new(move |corpus| match format {
+                    Format::Human => fact_list::human(corpus, &filter),
+                    Format::Json => fact_list::json(corpus, &filter) + "\n",
+                }),
+            )
+        }
+    };
+    let Some(corpus) = load_corpus(&path, err) else {
+        return EXIT_USAGE;
+    };
+    if !emit(out, err, &render(&corpus)) {
+        return EXIT_USAGE;
+    }
+    if corpus.max_level() == Some(Level::Error) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Loads a corpus, or says why it cannot (the caller exits with [`EXIT_USAGE`]).
+fn load_corpus(path: &std::path::Path, err: &mut dyn Write) -> Option<Corpus> {
+    docrules_parse::corpus::load(path)
+        .map_err(|e| writeln!(err, "error: {e}"))
+        .ok()
+}
+
+/// Writes a command's output; a reader that closed the pipe (`| head`) is not an error.
+fn emit(out: &mut dyn Write, err: &mut dyn Write, text: &str) -> bool {
+    match out.write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(err, "error: cannot write output: {e}");
+            false
+        }
+        _ => true,
+    }
+}
+
+impl FailOn {
+    /// The lowest level that fails the run.
+    fn level(self) -> Level {
+        match self {
+            FailOn::Error => Level::Error,
+            FailOn::Warning => Level::Warning,
+            FailOn::Info => Level::Info,
+        }
+    }
+}
+
+/// Turns the loaded corpus into the command's output.
+type Renderer = Box<dyn Fn(&Corpus) -> String>;
