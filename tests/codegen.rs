@@ -94,7 +94,12 @@ fn hostile_corpus_text_compiles_and_round_trips() {
     let corpus = dir.path().join("corpus");
     let article = corpus.join("weird-article").join("en-us");
     std::fs::create_dir_all(&article).unwrap();
-    std::fs::write(corpus.join("docrules.toml"), "[crate]\nname = \"hostile-rules\"\n\n[facts]\nthe_limit = \"weird-anchor-x/duration/1000.1/action/1\"\n").unwrap();
+    let types = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../crates/docrules-types");
+    let manifest = format!(
+        "[crate]\nname = \"hostile-rules\"\ntypes_path = {:?}\n\n[facts]\nthe_limit = \"weird-anchor-x/duration/1000.1/action/1\"\n",
+        types.canonicalize().unwrap()
+    );
+    std::fs::write(corpus.join("docrules.toml"), manifest).unwrap();
     let mut md =
         String::from("---\nms.date: 01/02/2020\ntitle: \"a \\\"quoted\\\" \\\\ title */\"\n---\n");
     md.push_str("# Title with \"quotes\" and */ and #[cfg(test)]\n\n");

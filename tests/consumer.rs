@@ -212,3 +212,67 @@ fn the_serde_feature_serializes_the_data() {
     let rule = serde_json::to_value(rules::by_error_id("34513").next().unwrap()).unwrap();
     assert_eq!(rule["error_ids"][0], "34513");
 }
+
+/// Code written against `docrules-types` reads any generated crate: the types are shared, and
+/// a rule's facts and the named facts are the very entries of `facts()`, not copies.
+#[test]
+fn the_types_are_shared_and_every_fact_is_stated_once() {
+    fn count_rules(corpora: &[&docrules_types::Corpus]) -> usize {
+        corpora.iter().map(|c| c.rules().len()).sum()
+    }
+    assert_eq!(
+        count_rules(&[rules::CORPUS, &docrules_types::Corpus::EMPTY]),
+        rules::rules().len()
+    );
+    assert_eq!(rules::CORPUS.name, "azure-backup-rules");
+    let facts = rules::facts();
+    let in_facts = |fact: &rules::Fact| facts.iter().any(|f| core::ptr::eq(f, fact));
+    let mut referenced = 0;
+    for rule in rules::rules() {
+        for fact in rule.facts {
+            assert!(
+                in_facts(fact),
+                "{}: {} is an entry of facts()",
+                rule.id,
+                fact.key
+            );
+            referenced += 1;
+        }
+    }
+    assert!(referenced > 10, "rules refer to their facts ({referenced})");
+    assert!(in_facts(rules::facts::VAULT_CREDENTIAL_VALIDITY));
+    let validity = rules::by_error_id("34513")
+        .flat_map(|r| r.facts)
+        .find(|f| f.name == Some("vault_credential_validity"))
+        .expect("the 34513 row states the validity");
+    assert!(core::ptr::eq(
+        *validity,
+        rules::facts::VAULT_CREDENTIAL_VALIDITY
+    ));
+}
+
+#[test]
+fn rule_constants_are_readable_and_point_into_rules() {
+    use rules::rules::backup_azure_mars_troubleshoot as mars;
+    let rule = mars::INVALID_VAULT_CREDENTIALS_PROVIDED_34513_1;
+    assert_eq!(
+        rule.id,
+        "backup-azure-mars-troubleshoot/invalid-vault-credentials-provided/34513.1"
+    );
+    assert!(core::ptr::eq(rule, rules::rule(rule.id).expect("by id")));
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/rules.rs"),
+    )
+    .expect("rules.rs");
+    let longest = source
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub static "))
+        .filter_map(|l| l.split(':').next())
+        .map(str::len)
+        .max()
+        .unwrap_or_default();
+    assert!(
+        longest <= 90,
+        "constant names stay readable ({longest} characters)"
+    );
+}

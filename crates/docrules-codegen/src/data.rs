@@ -4,7 +4,9 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::names;
 
 use docrules_align::{AlignedArticle, Compiled, FactHistory};
 use docrules_model::corpus::Version;
@@ -24,42 +26,15 @@ fn unparse(tokens: TokenStream) -> Result<String, String> {
     Ok(prettyplease::unparse(&file))
 }
 
-/// A Rust identifier from arbitrary text: ASCII letters and digits kept, the rest `_`,
-/// upper-cased; validated by `syn` so no text can become anything but an identifier.
-fn ident(text: &str, taken: &mut BTreeSet<String>) -> Result<syn::Ident, String> {
-    let mut name: String = text
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    while name.contains("__") {
-        name = name.replace("__", "_");
-    }
-    let mut name = name.trim_matches('_').to_owned();
-    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        name = format!("R_{name}");
-    }
-    let mut unique = name.clone();
-    let mut n = 2;
-    while !taken.insert(unique.clone()) {
-        unique = format!("{name}_{n}");
-        n += 1;
-    }
-    syn::parse_str::<syn::Ident>(&unique)
-        .map_err(|e| format!("`{unique}` is not an identifier: {e}"))
-}
-
 fn source(version: &Version, span: Span) -> TokenStream {
     let path = &version.path;
-    let (line, column) = (span.line, span.column);
+    let (line, column) = (
+        Literal::u32_unsuffixed(span.line),
+        Literal::u32_unsuffixed(span.column),
+    );
     let locale = version.locale.as_str();
     let date = version.date.map_or_else(String::new, |d| d.to_string());
-    quote! { Source { path: #path, line: #line, column: #column, locale: #locale, version: #date } }
+    quote! { Source::new(#path, #line, #column, #locale, #date) }
 }
 
 fn value(value: &Value) -> TokenStream {
@@ -117,10 +92,7 @@ fn kind(kind: FactKind) -> TokenStream {
     quote! { Kind::#variant }
 }
 
-fn comparator(comparator: Option<Comparator>) -> TokenStream {
-    let Some(c) = comparator else {
-        return quote! { None };
-    };
+fn comparator(c: Comparator) -> TokenStream {
     let variant = format_ident!(
         "{}",
         match c {
@@ -131,7 +103,7 @@ fn comparator(comparator: Option<Comparator>) -> TokenStream {
             Comparator::Within => "Within",
         }
     );
-    quote! { Some(Comparator::#variant) }
+    quote! { Comparator::#variant }
 }
 
 /// The crate-wide key of a fact: article, then the aligned key.
@@ -143,33 +115,27 @@ fn fact(article: &AlignedArticle<'_>, history: &FactHistory) -> Option<TokenStre
     let entry = history.canonical?;
     let (version, canonical) = article.fact(entry);
     let key = crate_key(article, history);
-    let name = match &history.name {
-        Some(n) => quote! { Some(#n) },
-        None => quote! { None },
-    };
     let stated = history.entries.iter().map(|&e| {
         let (v, f) = article.fact(e);
         let (val, text, src) = (value(&f.value), &f.text, source(v, f.span));
-        quote! { Stated { value: #val, text: #text, source: #src } }
+        quote! { Stated::new(#val, #text, #src) }
     });
-    let (k, val, cmp, text, src) = (
+    let (k, val, text, src) = (
         kind(canonical.kind),
         value(&canonical.value),
-        comparator(canonical.comparator),
         &canonical.text,
         source(version, canonical.span),
     );
+    let name = history.name.as_ref().map(|n| quote! { .with_name(#n) });
+    let comparator = canonical.comparator.map(|c| {
+        let c = comparator(c);
+        quote! { .with_comparator(#c) }
+    });
     Some(quote! {
-        Fact {
-            key: #key,
-            name: #name,
-            kind: #k,
-            value: #val,
-            comparator: #cmp,
-            text: #text,
-            source: #src,
-            history: &[#(#stated),*],
-        }
+        Fact::new(#key, #k, #val, #text, #src)
+            #name
+            #comparator
+            .with_history(&[#(#stated),*])
     })
 }
 
@@ -190,14 +156,14 @@ fn items(inlines: &[Inline], out: &mut Vec<String>) {
     }
 }
 
-fn cell(rule: &Rule, role: ColumnRole) -> TokenStream {
-    let Some(cell): Option<&Cell> = rule.cells_with(role).next() else {
-        return quote! { None };
-    };
+/// `.with_<setter>(Cell::new(…))` for the rule's cell of `role`, if it has one.
+fn cell(rule: &Rule, role: ColumnRole, setter: &str) -> Option<TokenStream> {
+    let cell: &Cell = rule.cells_with(role).next()?;
     let text = cell.text();
     let mut list = Vec::new();
     items(&cell.inlines, &mut list);
-    quote! { Some(Cell { text: #text, items: &[#(#list),*] }) }
+    let setter = format_ident!("with_{}", setter);
+    Some(quote! { .#setter(Cell::new(#text, &[#(#list),*])) })
 }
 
 /// Doc attributes, one per line: `///` comments cannot be closed early the way `/** */` can,
@@ -226,58 +192,85 @@ fn is_format_char(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
+/// One rule of the crate: its id, where it sits in `RULES`, and its constant.
 struct RuleOut {
     id: String,
-    ident: syn::Ident,
+    article: String,
+    ident: String,
     doc: String,
     tokens: TokenStream,
 }
 
-fn rules(compiled: &Compiled<'_>, taken: &mut BTreeSet<String>) -> Result<Vec<RuleOut>, String> {
+/// Every fact of the canonical versions, sorted by crate key, and the index of each aligned
+/// key among them (rules point at their facts by that index).
+struct FactsOut {
+    entries: Vec<(String, TokenStream)>,
+    index: HashMap<String, usize>,
+}
+
+fn facts(compiled: &Compiled<'_>) -> FactsOut {
+    let mut entries: Vec<(String, TokenStream)> = compiled
+        .articles
+        .iter()
+        .flat_map(|article| {
+            article
+                .histories
+                .values()
+                .filter_map(move |h| Some((crate_key(article, h), fact(article, h)?)))
+        })
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let index = entries
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| (key.clone(), i))
+        .collect();
+    FactsOut { entries, index }
+}
+
+fn rules(compiled: &Compiled<'_>, facts: &FactsOut) -> Vec<RuleOut> {
     let mut out = Vec::new();
     for article in &compiled.articles {
         let version = &article.article.versions[article.canonical];
         let doc = &version.document;
-        let rows = docrules_parse::extract::key::row_identities(doc);
+        let rows = names::row_ids(doc);
         for (r, rule) in doc.rules.iter().enumerate() {
             let section = &doc.sections[rule.section];
-            let row = rows.get(&r).cloned().unwrap_or_else(|| format!("row.{r}"));
+            let row = &rows[r];
             let id = format!("{}/{}/{}", article.article.name, section.anchor, row);
-            let facts: Vec<TokenStream> = doc
+            let mut fact_refs: Vec<usize> = doc
                 .facts
                 .iter()
                 .filter(|f| f.context.rule == Some(r))
                 .filter_map(|f| {
-                    article
-                        .histories
-                        .get(&article.aligned_key(article.canonical, f))
+                    let key = article.aligned_key(article.canonical, f);
+                    let history = article.histories.get(&key)?;
+                    facts.index.get(&crate_key(article, history)).copied()
                 })
-                .filter_map(|h| fact(article, h))
                 .collect();
+            fact_refs.dedup();
+            let fact_refs = (!fact_refs.is_empty()).then(|| {
+                let refs = fact_refs.iter().map(|&i| Literal::usize_unsuffixed(i));
+                quote! { .with_facts(&[#(&FACTS[#refs]),*]) }
+            });
             let error_ids: Vec<&str> = rule.error_ids.iter().map(|e| e.value.as_str()).collect();
+            let error_ids =
+                (!error_ids.is_empty()).then(|| quote! { .with_error_ids(&[#(#error_ids),*]) });
+            let cells = [
+                cell(rule, ColumnRole::Operation, "operation"),
+                cell(rule, ColumnRole::Error, "message"),
+                cell(rule, ColumnRole::Cause, "causes"),
+                cell(rule, ColumnRole::Action, "actions"),
+            ];
+            let cells = cells.iter().flatten();
             let (article_name, anchor, title) =
                 (&article.article.name, &section.anchor, &section.title);
-            let (operation, message, causes, actions) = (
-                cell(rule, ColumnRole::Operation),
-                cell(rule, ColumnRole::Error),
-                cell(rule, ColumnRole::Cause),
-                cell(rule, ColumnRole::Action),
-            );
             let src = source(version, rule.span);
             let tokens = quote! {
-                Rule {
-                    id: #id,
-                    article: #article_name,
-                    section: #anchor,
-                    title: #title,
-                    error_ids: &[#(#error_ids),*],
-                    operation: #operation,
-                    message: #message,
-                    causes: #causes,
-                    actions: #actions,
-                    facts: &[#(#facts),*],
-                    source: #src,
-                }
+                Rule::new(#id, #article_name, #anchor, #title, #src)
+                    #error_ids
+                    #(#cells)*
+                    #fact_refs
             };
             let doc_text = format!(
                 "`{id}`: {}\n\nSource: `{}` line {} ({} {}).",
@@ -288,7 +281,8 @@ fn rules(compiled: &Compiled<'_>, taken: &mut BTreeSet<String>) -> Result<Vec<Ru
                 version.date.map_or_else(String::new, |d| d.to_string())
             );
             out.push(RuleOut {
-                ident: ident(&id, taken)?,
+                ident: names::rule_ident(&section.anchor, row),
+                article: article.article.name.clone(),
                 id,
                 doc: doc_text,
                 tokens,
@@ -296,96 +290,121 @@ fn rules(compiled: &Compiled<'_>, taken: &mut BTreeSet<String>) -> Result<Vec<Ru
         }
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(out)
+    out
 }
 
-pub fn modules(compiled: &Compiled<'_>, digest: &str) -> Result<Modules, String> {
-    let mut taken = BTreeSet::new();
-    let rules = rules(compiled, &mut taken)?;
-    let rule_items = rules.iter().map(|r| {
-        let (ident, doc, tokens) = (&r.ident, doc_attrs(&r.doc), &r.tokens);
-        quote! {
-            #doc
-            pub const #ident: Rule = #tokens;
+/// `rules.rs`: a module per article, each rule a documented `static` pointing into `RULES`.
+fn rules_module(rules: &[RuleOut]) -> Result<TokenStream, String> {
+    let mut by_article: BTreeMap<&str, Vec<(usize, &RuleOut)>> = BTreeMap::new();
+    for (i, rule) in rules.iter().enumerate() {
+        by_article.entry(&rule.article).or_default().push((i, rule));
+    }
+    let mut modules = Vec::new();
+    let mut module_names = BTreeSet::new();
+    for (article, rules) in by_article {
+        let module = names::ident(&names::module_ident(article), &mut module_names)?;
+        let mut taken = BTreeSet::new();
+        let mut items = Vec::new();
+        for (i, rule) in rules {
+            let ident = names::ident(&rule.ident, &mut taken)?;
+            let i = Literal::usize_unsuffixed(i);
+            let doc = doc_attrs(&rule.doc);
+            items.push(quote! {
+                #doc
+                pub static #ident: &Rule = &crate::data::RULES[#i];
+            });
         }
-    });
-    let rules_module = quote! {
-        //! Every rule as a documented constant; [`crate::rules()`] lists them sorted by id.
-        #![allow(clippy::all, unused_imports)]
-        use core::time::Duration;
-        use crate::{Cell, Comparator, Fact, Kind, Rule, Source, Stated, Value};
-        #(#rule_items)*
-    };
+        let doc = doc_attrs(&format!("The rules of `{article}`."));
+        modules.push(quote! {
+            #doc
+            pub mod #module {
+                use crate::Rule;
+                #(#items)*
+            }
+        });
+    }
+    Ok(quote! {
+        //! Every rule as a documented static, in a module per article; [`crate::rules()`] lists
+        //! them sorted by id.
+        #![allow(clippy::all)]
+        #(#modules)*
+    })
+}
 
-    // Facts of the canonical versions, sorted by crate key; named ones also as constants.
-    let mut facts: Vec<(String, TokenStream)> = Vec::new();
+/// `facts.rs`: the facts `docrules.toml` names, each a documented `static` into `FACTS`.
+fn facts_module(compiled: &Compiled<'_>, facts: &FactsOut) -> Result<TokenStream, String> {
     let mut named = Vec::new();
     for article in &compiled.articles {
         for history in article.histories.values() {
-            let Some(tokens) = fact(article, history) else {
+            let Some(name) = &history.name else { continue };
+            let key = crate_key(article, history);
+            let Some(&i) = facts.index.get(&key) else {
                 continue;
             };
-            facts.push((crate_key(article, history), tokens.clone()));
-            if let Some(name) = &history.name {
-                let values: Vec<String> = history
-                    .entries
-                    .iter()
-                    .map(|&e| {
-                        let (v, f) = article.fact(e);
-                        format!(
-                            "- {} {}: {} (`{}`, `{}` line {})",
-                            v.locale,
-                            v.date.map_or_else(String::new, |d| d.to_string()),
-                            f.value,
-                            f.text,
-                            v.path,
-                            f.span.line
-                        )
-                    })
-                    .collect();
-                let doc = format!(
-                    "`{name}`: `{}`.\n\nHistory:\n\n{}",
-                    crate_key(article, history),
-                    values.join("\n")
-                );
-                named.push((ident(name, &mut BTreeSet::new())?, doc, tokens));
-            }
+            let values: Vec<String> = history
+                .entries
+                .iter()
+                .map(|&e| {
+                    let (v, f) = article.fact(e);
+                    format!(
+                        "- {} {}: {} (`{}`, `{}` line {})",
+                        v.locale,
+                        v.date.map_or_else(String::new, |d| d.to_string()),
+                        f.value,
+                        f.text,
+                        v.path,
+                        f.span.line
+                    )
+                })
+                .collect();
+            let doc = format!("`{name}`: `{key}`.\n\nHistory:\n\n{}", values.join("\n"));
+            named.push((name.to_ascii_uppercase(), doc, i));
         }
     }
-    facts.sort_by(|a, b| a.0.cmp(&b.0));
-    named.sort_by_key(|n| n.0.to_string());
-    let named_items = named.iter().map(|(ident, doc, tokens)| {
+    named.sort();
+    let mut taken = BTreeSet::new();
+    let mut items = Vec::new();
+    for (name, doc, i) in &named {
+        let ident = names::ident(name, &mut taken)?;
+        let i = Literal::usize_unsuffixed(*i);
         let doc = doc_attrs(doc);
-        quote! {
+        items.push(quote! {
             #doc
-            pub const #ident: Fact = #tokens;
-        }
-    });
-    let facts_module = quote! {
-        //! The facts `docrules.toml` names, as constants.
-        #![allow(clippy::all, unused_imports)]
-        use core::time::Duration;
-        use crate::{Comparator, Fact, Kind, Source, Stated, Value};
-        #(#named_items)*
-    };
+            pub static #ident: &Fact = &crate::data::FACTS[#i];
+        });
+    }
+    Ok(quote! {
+        //! The facts `docrules.toml` names.
+        #![allow(clippy::all)]
+        use crate::Fact;
+        #(#items)*
+    })
+}
 
-    let rule_refs = rules.iter().map(|r| {
-        let ident = &r.ident;
-        quote! { crate::rules::#ident }
-    });
-    let fact_items = facts.iter().map(|(_, t)| t);
+pub fn modules(compiled: &Compiled<'_>, name: &str, digest: &str) -> Result<Modules, String> {
+    let facts = facts(compiled);
+    let rules = rules(compiled, &facts);
+    let rules_module = rules_module(&rules)?;
+    let facts_module = facts_module(compiled, &facts)?;
+
+    let rule_items = rules.iter().map(|r| &r.tokens);
+    let fact_items = facts.entries.iter().map(|(_, t)| t);
+    let (rule_count, fact_count) = (
+        Literal::usize_unsuffixed(rules.len()),
+        Literal::usize_unsuffixed(facts.entries.len()),
+    );
     let articles = compiled.articles.iter().map(|a| {
         let name = &a.article.name;
-        let canonical = a.canonical;
+        let canonical = Literal::usize_unsuffixed(a.canonical);
         let versions = a.article.versions.iter().map(|v| {
             let (locale, date, path) = (
                 v.locale.as_str(),
                 v.date.map_or_else(String::new, |d| d.to_string()),
                 &v.path,
             );
-            quote! { Version { locale: #locale, date: #date, path: #path } }
+            quote! { Version::new(#locale, #date, #path) }
         });
-        quote! { Article { name: #name, versions: &[#(#versions),*], canonical: #canonical } }
+        quote! { Article::new(#name, &[#(#versions),*], #canonical) }
     });
     let locales: BTreeSet<&str> = compiled
         .corpus
@@ -397,13 +416,16 @@ pub fn modules(compiled: &Compiled<'_>, digest: &str) -> Result<Modules, String>
     let data_module = quote! {
         #![allow(clippy::all, unused_imports)]
         use core::time::Duration;
-        use crate::{Article, Comparator, Fact, Kind, Rule, Source, Stated, Value, Version};
+        use crate::{Article, Cell, Comparator, Corpus, Fact, Kind, Rule, Source, Stated, Value, Version};
         pub(crate) const GENERATOR_VERSION: &str = #generator;
         pub(crate) const CORPUS_DIGEST: &str = #digest;
-        pub(crate) static RULES: &[Rule] = &[#(#rule_refs),*];
-        pub(crate) static FACTS: &[Fact] = &[#(#fact_items),*];
-        pub(crate) static ARTICLES: &[Article] = &[#(#articles),*];
-        pub(crate) static LOCALES: &[&str] = &[#(#locales),*];
+        pub(crate) static CORPUS: Corpus = Corpus::new(
+            #name, GENERATOR_VERSION, CORPUS_DIGEST, &RULES, &FACTS, ARTICLES, LOCALES,
+        );
+        pub(crate) static RULES: [Rule; #rule_count] = [#(#rule_items),*];
+        pub(crate) static FACTS: [Fact; #fact_count] = [#(#fact_items),*];
+        static ARTICLES: &[Article] = &[#(#articles),*];
+        static LOCALES: &[&str] = &[#(#locales),*];
     };
     Ok(Modules {
         data: unparse(data_module)?,
@@ -426,13 +448,8 @@ pub fn doc_example(compiled: &Compiled<'_>, crate_ident: &str) -> String {
     let named = compiled
         .articles
         .iter()
-        .flat_map(|a| {
-            a.histories
-                .values()
-                .filter(|h| h.canonical.is_some())
-                .map(move |h| (a, h))
-        })
-        .find_map(|(_, h)| h.name.clone());
+        .flat_map(|a| a.histories.values().filter(|h| h.canonical.is_some()))
+        .find_map(|h| h.name.clone());
     let mut lines = vec![
         "//! ```".to_owned(),
         format!("//! use {crate_ident} as rules;"),

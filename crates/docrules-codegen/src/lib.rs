@@ -6,6 +6,7 @@
 //! deterministic: everything is sorted, and nothing depends on time, paths or thread count.
 
 mod data;
+mod names;
 mod template;
 
 use sha2::{Digest, Sha256};
@@ -67,7 +68,8 @@ pub fn codegen(compiled: &Compiled<'_>) -> Result<Vec<GeneratedFile>, String> {
     }
     let digest = corpus_digest(corpus);
     let rust_header = header("//", &digest);
-    let modules = data::modules(compiled, &digest)?;
+    let modules = data::modules(compiled, name, &digest)?;
+    let types = types_dependency(corpus.manifest.krate.types_path.as_deref())?;
     let example = data::doc_example(compiled, &name.replace('-', "_"));
     let files = vec![
         GeneratedFile {
@@ -75,7 +77,8 @@ pub fn codegen(compiled: &Compiled<'_>) -> Result<Vec<GeneratedFile>, String> {
             contents: template::CARGO_TOML
                 .replace("{header}", &header("#", &digest))
                 .replace("{name}", name)
-                .replace("{version}", GENERATOR_VERSION),
+                .replace("{version}", GENERATOR_VERSION)
+                .replace("{types}", &types),
         },
         GeneratedFile {
             path: "src/lib.rs".into(),
@@ -98,4 +101,37 @@ pub fn codegen(compiled: &Compiled<'_>) -> Result<Vec<GeneratedFile>, String> {
         },
     ];
     Ok(files)
+}
+
+/// The `docrules-types` dependency of the generated crate: this generator's exact version, and
+/// the path `crate.types_path` names (relative to the generated crate), written as a TOML
+/// string so that no path can inject TOML.
+fn types_dependency(path: Option<&str>) -> Result<String, String> {
+    let version = toml_string(&format!("={GENERATOR_VERSION}"));
+    match path {
+        None => Ok(format!("{{ version = {version} }}")),
+        Some(path) if path.is_empty() || path.contains(['\n', '\r']) => Err(format!(
+            "crate.types_path `{}` is not a path",
+            path.escape_debug()
+        )),
+        Some(path) => Ok(format!(
+            "{{ version = {version}, path = {} }}",
+            toml_string(path)
+        )),
+    }
+}
+
+/// A basic TOML string: quotes, backslashes and control characters escaped.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

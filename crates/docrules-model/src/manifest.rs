@@ -47,12 +47,17 @@ pub struct Suppression {
 pub struct CrateConfig {
     /// Package name of the generated rules crate.
     pub name: String,
+    /// Where the generated crate finds `docrules-types`, relative to the generated crate (a
+    /// path dependency); without it, the dependency is by version from the registry.
+    #[serde(default)]
+    pub types_path: Option<String>,
 }
 
 impl Default for CrateConfig {
     fn default() -> Self {
         CrateConfig {
             name: "docrules-generated".into(),
+            types_path: None,
         }
     }
 }
