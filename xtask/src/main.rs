@@ -3,6 +3,7 @@
 //! Tasks:
 //! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, all tests.
 //! - `codegen [--check]`: regenerate `generated/` from `corpus/` (or only verify it is fresh).
+//! - `readme`: rewrite the README's tables of checks and lints from the rule registry.
 //! - `bench`: throughput benchmarks, in release mode; figures are printed, never asserted.
 
 use anyhow::{Context, Result, bail};
@@ -14,6 +15,7 @@ fn main() -> Result<()> {
     match task.as_deref() {
         Some("ci") => ci(),
         Some("codegen") => codegen(std::env::args().nth(2).as_deref() == Some("--check")),
+        Some("readme") => readme(),
         Some("bench") => {
             cargo(&["bench", "-p", "docrules", "--bench", "throughput"])?;
             cargo(&["bench", "-p", "docrules", "--bench", "align"])?;
@@ -32,6 +34,7 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   ci       cargo fmt --check, cargo clippy -D warnings, codegen --check, cargo test --workspace
   codegen  regenerate generated/ from corpus/ (--check: fail with a diff if it is stale)
+  readme   rewrite the README's tables of checks and lints from the rule registry
   bench    throughput of load/parse/facts on the corpus repeated to 50 MB, alignment cost
            as articles grow, cold and warm one-file lint (release mode)";
 
@@ -68,6 +71,27 @@ fn codegen(check: bool) -> Result<()> {
     if status != 0 {
         bail!("codegen failed (status {status})");
     }
+    Ok(())
+}
+
+/// The README's rule tables, between `<!-- rules:KIND -->` markers, from the registry.
+fn readme() -> Result<()> {
+    use docrules_rules::registry::{Kind, markdown_table};
+    let path = workspace_root().join("README.md");
+    let mut text = std::fs::read_to_string(&path).context("cannot read README.md")?;
+    for (marker, kind) in [("check", Kind::Check), ("lint", Kind::Lint)] {
+        let open = format!("<!-- rules:{marker} -->\n");
+        let close = format!("<!-- /rules:{marker} -->");
+        let Some(start) = text.find(&open).map(|s| s + open.len()) else {
+            bail!("README.md has no `{}` marker", open.trim());
+        };
+        let Some(end) = text[start..].find(&close).map(|e| e + start) else {
+            bail!("README.md has no `{close}` marker");
+        };
+        text.replace_range(start..end, &markdown_table(kind));
+    }
+    std::fs::write(&path, text).context("cannot write README.md")?;
+    eprintln!("README.md: rule tables written");
     Ok(())
 }
 

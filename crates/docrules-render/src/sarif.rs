@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 use super::Texts;
 use docrules_model::diagnostic::Level;
 use docrules_model::span::{LineIndex, Span};
-use docrules_rules::checks::CHECKS;
 use docrules_rules::finding::Finding;
+use docrules_rules::registry::{Kind, RuleId};
 
 /// `root/rel` with `/` separators (SARIF URIs).
 pub fn join(root: &str, rel: &str) -> String {
@@ -55,25 +55,28 @@ fn location(texts: &Texts<'_>, root: &str, path: &str, span: Span) -> Value {
     })
 }
 
-pub fn render(findings: &[Finding], texts: &Texts<'_>, root: &str) -> String {
-    let rules: Vec<Value> = CHECKS
+/// A SARIF 2.1.0 log of `findings`, describing every rule of `kind` (checks for `check`, lints
+/// for `lint`); each result's `ruleIndex` points at its rule there.
+pub fn render(findings: &[Finding], texts: &Texts<'_>, root: &str, kind: Kind) -> String {
+    let described: Vec<RuleId> = RuleId::of_kind(kind).collect();
+    let rules: Vec<Value> = described
         .iter()
-        .map(|c| {
-            let doc = c.doc();
+        .map(|r| {
+            let doc = r.doc();
             json!({
-                "id": c.code,
-                "name": c.name,
-                "shortDescription": { "text": c.summary },
+                "id": r.code(),
+                "name": r.name(),
+                "shortDescription": { "text": r.summary() },
                 "fullDescription": { "text": doc },
                 "help": { "text": doc, "markdown": doc },
-                "defaultConfiguration": { "level": level(c.level) },
+                "defaultConfiguration": { "level": level(r.level()) },
             })
         })
         .collect();
     let results: Vec<Value> = findings
         .iter()
         .map(|f| {
-            let rule_index = CHECKS.iter().position(|c| c.code == f.code).unwrap_or(0);
+            let rule_index = described.iter().position(|r| *r == f.rule);
             let mut text = f.message.clone();
             if let Some(help) = &f.help {
                 text.push_str(&format!("\nhelp: {help}"));
@@ -91,11 +94,13 @@ pub fn render(findings: &[Finding], texts: &Texts<'_>, root: &str) -> String {
                 .collect();
             let mut result = json!({
                 "ruleId": f.code,
-                "ruleIndex": rule_index,
                 "level": level(f.level),
                 "message": { "text": text },
                 "locations": [location(texts, root, &f.primary.path, f.primary.span)],
             });
+            if let Some(index) = rule_index {
+                result["ruleIndex"] = json!(index);
+            }
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);
             }

@@ -8,6 +8,8 @@ use docrules_model::diagnostic::Level;
 use docrules_model::fact::{Fact, FactKind};
 use docrules_model::span::Span;
 
+use crate::registry::RuleId;
+
 /// A place a finding rests on.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Location {
@@ -44,6 +46,10 @@ pub struct FactInfo {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
+    /// The rule that found it.
+    #[serde(skip)]
+    pub rule: RuleId,
+    /// The rule's code, as serialized.
     pub code: &'static str,
     pub name: &'static str,
     pub level: Level,
@@ -71,43 +77,30 @@ pub struct Fix {
 }
 
 impl Finding {
-    /// A finding of any registered rule (a check or a lint).
-    pub fn of(
-        code: &'static str,
-        name: &'static str,
-        level: Level,
+    /// A finding of `rule` at `primary`, at the rule's default level, with everything else
+    /// empty.
+    pub fn new(
+        rule: RuleId,
+        article: &str,
+        locale: &str,
         message: String,
         primary: Location,
     ) -> Finding {
         Finding {
-            code,
-            name,
-            level,
+            rule,
+            code: rule.code(),
+            name: rule.name(),
+            level: rule.level(),
             message,
             primary,
             related: Vec::new(),
             help: None,
             notes: Vec::new(),
             fact: None,
-            article: String::new(),
-            locale: String::new(),
+            article: article.to_owned(),
+            locale: locale.to_owned(),
             fix: None,
         }
-    }
-
-    /// A finding of `check` at `primary`, with everything else empty.
-    pub fn new(
-        check: &str,
-        article: &str,
-        locale: &str,
-        message: String,
-        primary: Location,
-    ) -> Finding {
-        let def = crate::checks::find(check).unwrap_or(&crate::checks::CHECKS[0]);
-        let mut finding = Finding::of(def.code, def.name, def.level, message, primary);
-        finding.article = article.to_owned();
-        finding.locale = locale.to_owned();
-        finding
     }
 
     pub(crate) fn sort_key(&self) -> (&str, &str, &str, u32, u32, &str) {

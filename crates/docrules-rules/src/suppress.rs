@@ -6,8 +6,8 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
-use crate::checks::find;
 use crate::finding::{Finding, Location};
+use crate::registry::RuleId;
 use docrules_align::Compiled;
 use docrules_model::manifest::FILE_NAME;
 use docrules_model::span::LineIndex;
@@ -34,10 +34,7 @@ fn directive() -> &'static Regex {
 }
 
 fn matches_code(codes: &[String], finding: &Finding) -> bool {
-    codes.is_empty()
-        || codes
-            .iter()
-            .any(|c| find(c).is_some_and(|check| check.code == finding.code))
+    codes.is_empty() || codes.iter().any(|c| RuleId::find(c) == Some(finding.rule))
 }
 
 fn inline_directives(compiled: &Compiled<'_>) -> Vec<Inline> {
@@ -150,7 +147,7 @@ pub fn apply(compiled: &Compiled<'_>, findings: &mut Vec<Finding>) -> Vec<Findin
         let mut suppressed = false;
         for (i, entry) in manifest.suppress.iter().enumerate() {
             let s = entry.get_ref();
-            let code = find(&s.code).is_some_and(|c| c.code == finding.code);
+            let code = RuleId::find(&s.code) == Some(finding.rule);
             let key = s
                 .key
                 .as_ref()
@@ -182,14 +179,15 @@ pub fn apply(compiled: &Compiled<'_>, findings: &mut Vec<Finding>) -> Vec<Findin
         }
         let s = entry.get_ref();
         let span = lines.span(&manifest.text, entry.span());
-        let message = match find(&s.code) {
+        let message = match RuleId::find(&s.code) {
             None => format!(
                 "`{}` is not a check code or name; this suppression suppresses nothing",
                 s.code
             ),
-            Some(check) => format!(
+            Some(rule) => format!(
                 "no {} finding matches this suppression ({})",
-                check.name, s.reason
+                rule.name(),
+                s.reason
             ),
         };
         let location = Location {
@@ -197,7 +195,7 @@ pub fn apply(compiled: &Compiled<'_>, findings: &mut Vec<Finding>) -> Vec<Findin
             span,
             label: "unused".into(),
         };
-        let mut finding = Finding::new("unused-suppression", "", "", message, location);
+        let mut finding = Finding::new(RuleId::UnusedSuppression, "", "", message, location);
         finding.help = Some("delete it".into());
         unused.push(finding);
     }
@@ -210,7 +208,13 @@ pub fn apply(compiled: &Compiled<'_>, findings: &mut Vec<Finding>) -> Vec<Findin
                 directive.codes.join(", ")
             }
         );
-        let mut finding = Finding::new("unused-suppression", "", "", message, directive.location);
+        let mut finding = Finding::new(
+            RuleId::UnusedSuppression,
+            "",
+            "",
+            message,
+            directive.location,
+        );
         finding.help = Some("delete it".into());
         unused.push(finding);
     }

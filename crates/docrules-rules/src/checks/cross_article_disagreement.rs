@@ -1,5 +1,3 @@
-//! # cross-article-disagreement (DR105, warning)
-//!
 //! Two articles state different values for facts with the same subject.
 //!
 //! ## Why it matters
@@ -20,13 +18,22 @@
 //!
 //! Agree on one value in both articles, or make the difference explicit.
 
+use crate::registry::{Meta, RuleId};
+use docrules_model::diagnostic::Level;
 use std::collections::BTreeMap;
 
 use super::{FactInfo, Finding, Related, fact_location, fact_value, version_name};
 use docrules_align::Compiled;
 use docrules_model::fact::FactKind;
 
-pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "cross-article-disagreement",
+    level: Level::Warning,
+    summary: "two articles state different values for the same subject",
+};
+
+pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     // (kind, literal) → (article index, fact index) in the canonical versions.
     let mut by_subject: BTreeMap<(FactKind, &str), Vec<(usize, usize)>> = BTreeMap::new();
     for (a, article) in compiled.articles.iter().enumerate() {
@@ -65,7 +72,7 @@ pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 }
                 reported.push(((a1, f1), (a2, f2)));
                 let mut finding = Finding::new(
-                    "cross-article-disagreement",
+                    RuleId::CrossArticleDisagreement,
                     &art2.article.name,
                     v2.locale.as_str(),
                     format!(

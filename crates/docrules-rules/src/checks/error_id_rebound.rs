@@ -1,5 +1,3 @@
-//! # error-id-rebound (DR108, warning)
-//!
 //! One error ID is attached to table rows of different sections in the newest version of a
 //! locale.
 //!
@@ -18,12 +16,21 @@
 //!
 //! Correct the ID, or merge the advice into one section and link to it from the other.
 
+use crate::registry::{Meta, RuleId};
+use docrules_model::diagnostic::Level;
 use std::collections::BTreeMap;
 
 use super::{Finding, Location, Related, current_versions};
 use docrules_align::Compiled;
 
-pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "error-id-rebound",
+    level: Level::Warning,
+    summary: "one error ID is attached to different sections",
+};
+
+pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (article, _, version) in current_versions(compiled) {
         let doc = &version.document;
@@ -43,7 +50,7 @@ pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             };
             for (section, span) in rest {
                 let mut finding = Finding::new(
-                    "error-id-rebound",
+                    RuleId::ErrorIdRebound,
                     &article.article.name,
                     version.locale.as_str(),
                     format!(

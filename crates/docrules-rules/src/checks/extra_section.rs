@@ -1,5 +1,3 @@
-//! # extra-section (DR103, warning)
-//!
 //! The newest version of a locale has a section that the canonical version does not have.
 //!
 //! ## Why it matters
@@ -18,9 +16,18 @@
 //! Remove the section from the translation, or add it to the source if it belongs there.
 
 use super::{Finding, Location, current_translations, version_name};
+use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
+use docrules_model::diagnostic::Level;
 
-pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "extra-section",
+    level: Level::Warning,
+    summary: "a locale's newest version has a section the canonical version lacks",
+};
+
+pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (article, v, version) in current_translations(compiled) {
         let canonical = &article.article.versions[article.canonical];
@@ -35,7 +42,7 @@ pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 continue;
             }
             let mut finding = Finding::new(
-                "extra-section",
+                RuleId::ExtraSection,
                 &article.article.name,
                 version.locale.as_str(),
                 format!(

@@ -1,5 +1,3 @@
-//! # implausible-order (DR107, warning)
-//!
 //! A list of durations paired with recurrences (daily, weekly, monthly, yearly) whose order
 //! contradicts the order of what they are paired with.
 //!
@@ -21,12 +19,21 @@
 //! Correct the value that breaks the order (here probably 3 months), or reword the list.
 
 use super::{Finding, Related, current_versions, fact_location};
+use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
 use docrules_lexicon::{FactLexicon, Lexicons};
+use docrules_model::diagnostic::Level;
 use docrules_model::document::{Block, Document};
 use docrules_model::fact::{Fact, TimeUnit, Value};
 
-pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "implausible-order",
+    level: Level::Warning,
+    summary: "paired values whose order contradicts what they are paired with",
+};
+
+pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (article, _, version) in current_versions(compiled) {
         let doc = &version.document;
@@ -71,7 +78,7 @@ pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 .map(|(p, f)| format!("{} {}", recurrence(*p), f.value))
                 .collect();
             let mut finding = Finding::new(
-                "implausible-order",
+                RuleId::ImplausibleOrder,
                 &article.article.name,
                 version.locale.as_str(),
                 format!(

@@ -1,5 +1,3 @@
-//! # internal-disagreement (DR104, warning)
-//!
 //! Two statements of the same fact inside one version disagree: in one table row, two cells
 //! each state one value of the same kind, and the values differ.
 //!
@@ -19,6 +17,8 @@
 //!
 //! Make both statements give the same value.
 
+use crate::registry::{Meta, RuleId};
+use docrules_model::diagnostic::Level;
 use std::collections::BTreeMap;
 
 use super::{
@@ -27,7 +27,14 @@ use super::{
 use docrules_align::Compiled;
 use docrules_model::fact::FactKind;
 
-pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "internal-disagreement",
+    level: Level::Warning,
+    summary: "two statements of one fact in one version disagree",
+};
+
+pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (article, _, version) in current_versions(compiled) {
         let doc = &version.document;
@@ -75,7 +82,7 @@ pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                     continue;
                 }
                 let mut finding = Finding::new(
-                    "internal-disagreement",
+                    RuleId::InternalDisagreement,
                     &article.article.name,
                     version.locale.as_str(),
                     format!(

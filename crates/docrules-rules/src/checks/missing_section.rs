@@ -1,5 +1,3 @@
-//! # missing-section (DR102, warning)
-//!
 //! The newest version of a locale lacks a section that the canonical version has.
 //!
 //! ## Why it matters
@@ -20,9 +18,18 @@
 //! `docrules.toml` with the reason.
 
 use super::{Finding, Location, Related, current_translations, version_name};
+use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
+use docrules_model::diagnostic::Level;
 
-pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "missing-section",
+    level: Level::Warning,
+    summary: "a locale's newest version lacks a section of the canonical version",
+};
+
+pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (article, v, version) in current_translations(compiled) {
         let canonical = &article.article.versions[article.canonical];
@@ -47,7 +54,7 @@ pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             });
             let Some(span) = at else { continue };
             let mut finding = Finding::new(
-                "missing-section",
+                RuleId::MissingSection,
                 &article.article.name,
                 version.locale.as_str(),
                 format!(

@@ -1,105 +1,27 @@
 //! `docrules check`: contradictions across versions, locales and articles of a compiled corpus.
 //!
 //! One file per check; each starts with the doc comment `docrules explain CODE` prints, and
-//! registers itself in [`CHECKS`]. A check reads the aligned corpus and returns findings; the
+//! registers itself in [`RuleId`](crate::registry::RuleId). A check reads the aligned corpus and returns findings; the
 //! framework applies suppressions and sorts.
 
-mod cross_article_disagreement;
-mod error_id_rebound;
-mod extra_section;
-mod implausible_order;
-mod internal_disagreement;
-mod missing_section;
-mod requirement_regressed;
-mod stale_fact;
-mod unused_suppression;
+pub(crate) mod cross_article_disagreement;
+pub(crate) mod error_id_rebound;
+pub(crate) mod extra_section;
+pub(crate) mod implausible_order;
+pub(crate) mod internal_disagreement;
+pub(crate) mod missing_section;
+pub(crate) mod requirement_regressed;
+pub(crate) mod stale_fact;
+pub(crate) mod unused_suppression;
 
 use docrules_align::{AlignedArticle, Compiled};
 use docrules_model::corpus::Version;
-use docrules_model::diagnostic::Level;
 
 pub use crate::finding::{
     FactInfo, FactValue, Finding, Fix, Location, Related, fact_location, fact_value, version_name,
 };
-use crate::registry::{RuleDef, rule_def};
+use crate::registry::{Kind, RuleId, Runner};
 use crate::suppress;
-
-/// A check runs on the whole compiled corpus.
-pub type Check = RuleDef<fn(&Compiled<'_>) -> Vec<Finding>>;
-
-/// Every check, by code.
-pub static CHECKS: &[Check] = &[
-    rule_def!(
-        stale_fact,
-        "DR101",
-        "stale-fact",
-        Level::Error,
-        "a translation states a value the canonical version has changed"
-    ),
-    rule_def!(
-        missing_section,
-        "DR102",
-        "missing-section",
-        Level::Warning,
-        "a locale's newest version lacks a section of the canonical version"
-    ),
-    rule_def!(
-        extra_section,
-        "DR103",
-        "extra-section",
-        Level::Warning,
-        "a locale's newest version has a section the canonical version lacks"
-    ),
-    rule_def!(
-        internal_disagreement,
-        "DR104",
-        "internal-disagreement",
-        Level::Warning,
-        "two statements of one fact in one version disagree"
-    ),
-    rule_def!(
-        cross_article_disagreement,
-        "DR105",
-        "cross-article-disagreement",
-        Level::Warning,
-        "two articles state different values for the same subject"
-    ),
-    rule_def!(
-        requirement_regressed,
-        "DR106",
-        "requirement-regressed",
-        Level::Warning,
-        "a minimum version or limit went down from one version to the next"
-    ),
-    rule_def!(
-        implausible_order,
-        "DR107",
-        "implausible-order",
-        Level::Warning,
-        "paired values whose order contradicts what they are paired with"
-    ),
-    rule_def!(
-        error_id_rebound,
-        "DR108",
-        "error-id-rebound",
-        Level::Warning,
-        "one error ID is attached to different sections"
-    ),
-    rule_def!(
-        unused_suppression,
-        "DR109",
-        "unused-suppression",
-        Level::Info,
-        "a suppression that suppresses nothing"
-    ),
-];
-
-/// A check by code (`DR101`) or name (`stale-fact`), case-insensitively.
-pub fn find(code_or_name: &str) -> Option<&'static Check> {
-    CHECKS.iter().find(|c| {
-        c.code.eq_ignore_ascii_case(code_or_name) || c.name.eq_ignore_ascii_case(code_or_name)
-    })
-}
 
 /// What readers see now: the newest version of each locale of every article, with its index.
 pub fn current_versions<'a>(
@@ -144,7 +66,12 @@ pub struct Report {
 /// Runs every check on a compiled corpus, applies suppressions and sorts the findings by
 /// (article, locale, file, line, code).
 pub fn run(compiled: &Compiled<'_>) -> Report {
-    let mut findings: Vec<Finding> = CHECKS.iter().flat_map(|c| (c.run)(compiled)).collect();
+    let mut findings: Vec<Finding> = RuleId::of_kind(Kind::Check)
+        .flat_map(|rule| match rule.runner() {
+            Runner::Check(run) => run(compiled),
+            Runner::Lint(_) => Vec::new(),
+        })
+        .collect();
     let before = findings.len();
     let unused = suppress::apply(compiled, &mut findings);
     let suppressed = before - findings.len();
@@ -153,33 +80,5 @@ pub fn run(compiled: &Compiled<'_>) -> Report {
     Report {
         findings,
         suppressed,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_check_is_documented_and_named_uniquely() {
-        for (i, check) in CHECKS.iter().enumerate() {
-            let doc = check.doc();
-            assert!(doc.lines().count() >= 3, "{} has documentation", check.name);
-            assert!(
-                doc.contains("## Example") && doc.contains("## Fix"),
-                "{} has an example and a fix",
-                check.name
-            );
-            assert!(
-                CHECKS[i + 1..]
-                    .iter()
-                    .all(|c| c.code != check.code && c.name != check.name)
-            );
-            assert_eq!(find(check.code).map(|c| c.name), Some(check.name));
-            assert_eq!(
-                find(&check.name.to_uppercase()).map(|c| c.code),
-                Some(check.code)
-            );
-        }
     }
 }

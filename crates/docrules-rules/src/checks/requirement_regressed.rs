@@ -1,5 +1,3 @@
-//! # requirement-regressed (DR106, warning)
-//!
 //! A minimum version, or a limit stated with a comparator, went down from one version of an
 //! article to the next in the same locale: the change `docrules diff` reports as
 //! `minimum-version-lowered` (or a decreased limit).
@@ -21,11 +19,20 @@
 //! reason if the relaxation is deliberate.
 
 use super::{Finding, Location, Related, version_name};
+use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
 use docrules_align::diff::{self, ChangeKind, Direction};
+use docrules_model::diagnostic::Level;
 use docrules_model::fact::FactKind;
 
-pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "requirement-regressed",
+    level: Level::Warning,
+    summary: "a minimum version or limit went down from one version to the next",
+};
+
+pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for article in &compiled.articles {
         let versions = &article.article.versions;
@@ -57,7 +64,7 @@ pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                     }
                     seen.push(what);
                     let mut finding = Finding::new(
-                        "requirement-regressed",
+                        RuleId::RequirementRegressed,
                         &article.article.name,
                         locale.as_str(),
                         format!(

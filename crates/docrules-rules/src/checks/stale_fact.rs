@@ -1,5 +1,3 @@
-//! # stale-fact (DR101, error)
-//!
 //! The newest version of a locale states a value that differs from the canonical value of the
 //! same aligned fact, after unit normalization.
 //!
@@ -26,9 +24,18 @@ use super::{
     FactInfo, Finding, Location, Related, current_translations, fact_location, fact_value,
     version_name,
 };
+use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
+use docrules_model::diagnostic::Level;
 
-pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "stale-fact",
+    level: Level::Error,
+    summary: "a translation states a value the canonical version has changed",
+};
+
+pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (article, v, version) in current_translations(compiled) {
         let canonical = &article.article.versions[article.canonical];
@@ -50,7 +57,7 @@ pub(super) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 continue;
             }
             let mut finding = Finding::new(
-                "stale-fact",
+                RuleId::StaleFact,
                 &article.article.name,
                 version.locale.as_str(),
                 format!(

@@ -1,5 +1,3 @@
-//! # unused-suppression (DR109, info)
-//!
 //! A suppression in `docrules.toml` (`[[suppress]]`) or an inline
 //! `<!-- docrules-disable … -->` comment that suppressed no finding.
 //!
@@ -22,9 +20,18 @@
 //! Delete the suppression.
 
 use super::Finding;
+use crate::registry::Meta;
 use docrules_align::Compiled;
+use docrules_model::diagnostic::Level;
 
-/// Reported by [`super::suppress::apply`], which knows what each suppression matched.
-pub(super) fn run(_: &Compiled<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "unused-suppression",
+    level: Level::Info,
+    summary: "a suppression that suppresses nothing",
+};
+
+/// Reported by [`crate::suppress::apply`], which knows what each suppression matched.
+pub(crate) fn run(_: &Compiled<'_>) -> Vec<Finding> {
     Vec::new()
 }

@@ -1,5 +1,3 @@
-//! # broken-fragment (DL002, warning)
-//!
 //! A `#fragment` link to an anchor the file does not define, or a link to another article of
 //! the corpus naming a fragment that article does not define.
 //!
@@ -19,9 +17,12 @@
 //!
 //! Point the link at the anchor that exists (the finding suggests the closest one).
 
-use super::{Target, def};
+use super::Target;
 use crate::finding::Finding;
+use crate::registry::Meta;
+use crate::registry::RuleId;
 use docrules_align::sections::similarity;
+use docrules_model::diagnostic::Level;
 
 /// `%E3%83%86` and friends, decoded for comparison.
 fn percent_decode(text: &str) -> String {
@@ -58,8 +59,15 @@ fn article_of(target: &str) -> Option<&str> {
         .or_else(|| file.strip_suffix(".markdown"))
 }
 
-pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
-    let lint = def("broken-fragment");
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "broken-fragment",
+    level: Level::Warning,
+    summary: "a `#fragment` link to an anchor that does not exist",
+};
+
+pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
+    let lint = RuleId::BrokenFragment;
     let own: Vec<&str> = target.doc.anchors.iter().map(|a| a.name.as_str()).collect();
     let mut out = Vec::new();
     for link in &target.doc.links {
@@ -97,8 +105,8 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
             .map(|a| (similarity(a, &fragment), *a))
             .filter(|(s, _)| *s >= 0.5)
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        let mut finding = lint.finding(
-            target,
+        let mut finding = target.finding(
+            lint,
             link.span,
             format!("#{fragment} is not an anchor of {place}"),
             format!("link to #{fragment}, which {place} does not define"),

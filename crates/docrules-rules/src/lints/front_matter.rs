@@ -1,5 +1,3 @@
-//! # front-matter (DL008, warning)
-//!
 //! The front matter lacks `ms.date` or has one that is not a date, or its `ms.contentlocale`
 //! disagrees with the locale folder the file lies in.
 //!
@@ -17,20 +15,30 @@
 //!
 //! Write `ms.date` as `MM/DD/YYYY`, and move the file or correct `ms.contentlocale`.
 
-use super::{Target, def};
+use super::Target;
 use crate::finding::Finding;
+use crate::registry::Meta;
+use crate::registry::RuleId;
 use docrules_model::date::Date;
+use docrules_model::diagnostic::Level;
 use docrules_model::locale::Locale;
 
-pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
-    let lint = def("front-matter");
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "front-matter",
+    level: Level::Warning,
+    summary: "missing or unparsable ms.date, or a locale mismatch",
+};
+
+pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
+    let lint = RuleId::FrontMatter;
     let front = &target.doc.front_matter;
     let start = target.doc.source.lines.span(&target.doc.source.text, 0..0);
     let mut out = Vec::new();
     match front.get("ms.date") {
         None => {
-            let mut finding = lint.finding(
-                target,
+            let mut finding = target.finding(
+                lint,
                 front.span_of("ms.date").unwrap_or(start),
                 "no ms.date".into(),
                 "the front matter has no `ms.date`".into(),
@@ -39,8 +47,8 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
             out.push(finding);
         }
         Some(date) if Date::parse(date).is_none() => {
-            let mut finding = lint.finding(
-                target,
+            let mut finding = target.finding(
+                lint,
                 front.span_of("ms.date").unwrap_or(start),
                 "not a date".into(),
                 format!("`ms.date: {date}` is not a date"),
@@ -52,8 +60,8 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
     }
     if let (Some(declared), Some(folder)) = (front.get("ms.contentlocale"), target.folder_locale) {
         if Locale::parse(declared).as_ref() != Some(folder) {
-            let mut finding = lint.finding(
-                target,
+            let mut finding = target.finding(
+                lint,
                 front.span_of("ms.contentlocale").unwrap_or(start),
                 format!("says {declared}"),
                 format!(

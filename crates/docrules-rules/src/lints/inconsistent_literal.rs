@@ -1,5 +1,3 @@
-//! # inconsistent-literal (DL007, warning)
-//!
 //! One path or product name spelled two ways in a file: names of three or more capitalized
 //! words, and paths, that are equal once case, separators and a plural `s` are set aside, but
 //! written differently.
@@ -18,12 +16,15 @@
 //!
 //! Use the spelling the rest of the file uses (the finding points at the rarer one).
 
+use crate::registry::Meta;
+use docrules_model::diagnostic::Level;
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use super::{Target, def};
+use super::Target;
 use crate::finding::{Finding, Location, Related};
+use crate::registry::RuleId;
 use docrules_model::fact::Value;
 use docrules_model::span::Span;
 use docrules_parse::extract::text_runs;
@@ -50,8 +51,15 @@ fn fuzzy(text: &str) -> String {
         .join(" ")
 }
 
-pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
-    let lint = def("inconsistent-literal");
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "inconsistent-literal",
+    level: Level::Warning,
+    summary: "one path or product name spelled two ways in a file",
+};
+
+pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
+    let lint = RuleId::InconsistentLiteral;
     let doc = target.doc;
     let text = doc.source.text.as_str();
     // fuzzy key → spelling → occurrences.
@@ -101,8 +109,8 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
             if same_letters(rare, common) {
                 continue;
             }
-            let mut finding = lint.finding(
-                target,
+            let mut finding = target.finding(
+                lint,
                 spans[0],
                 format!("spelled `{rare}`"),
                 format!(

@@ -1,5 +1,3 @@
-//! # table-column-count (DL005, warning)
-//!
 //! A table row with more or fewer cells than its header, counted on the raw row text: a `|`
 //! separates cells unless escaped as `\|` (even inside a code span, as GitHub Flavored Markdown
 //! reads it).
@@ -20,11 +18,21 @@
 //! Merge the extra text into the last cell, add the missing cells, or escape literal pipes as
 //! `\|`.
 
-use super::{Target, def};
+use super::Target;
 use crate::finding::Finding;
+use crate::registry::Meta;
+use crate::registry::RuleId;
+use docrules_model::diagnostic::Level;
 
-pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
-    let lint = def("table-column-count");
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "table-column-count",
+    level: Level::Warning,
+    summary: "a table row with more or fewer cells than its header",
+};
+
+pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
+    let lint = RuleId::TableColumnCount;
     target
         .doc
         .diagnostics
@@ -38,7 +46,7 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
             } else {
                 "too few cells"
             };
-            let mut finding = lint.finding(target, span, label.into(), d.message.clone());
+            let mut finding = target.finding(lint, span, label.into(), d.message.clone());
             finding.help = d.help.clone();
             Some(finding)
         })

@@ -1,5 +1,3 @@
-//! # unbalanced-list (DL004, warning)
-//!
 //! An HTML list in a table cell that is closed more often than opened (`</ul></ul>`), opened
 //! and never closed (`<ol>` … end of cell), or a `<li>` outside any list.
 //!
@@ -18,12 +16,22 @@
 //!
 //! Remove the extra closing tag, or close the list where it ends.
 
-use super::{Target, def};
+use super::Target;
 use crate::finding::Finding;
+use crate::registry::Meta;
+use crate::registry::RuleId;
+use docrules_model::diagnostic::Level;
 use docrules_model::document::HtmlIssueKind;
 
-pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
-    let lint = def("unbalanced-list");
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "unbalanced-list",
+    level: Level::Warning,
+    summary: "an HTML list in a table cell closed too often or never",
+};
+
+pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
+    let lint = RuleId::UnbalancedList;
     let issues = &target.doc.html_issues;
     let mut out = Vec::new();
     for (i, issue) in issues.iter().enumerate().filter(|(_, i)| i.in_table) {
@@ -51,7 +59,7 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
             }
             HtmlIssueKind::UnknownElement { .. } => continue,
         };
-        let mut finding = lint.finding(target, issue.span, label, message);
+        let mut finding = target.finding(lint, issue.span, label, message);
         finding.help = Some(match &issue.kind {
             HtmlIssueKind::StrayClose { .. } => "remove the extra closing tag".to_owned(),
             HtmlIssueKind::UnclosedList { name } => {

@@ -1,5 +1,3 @@
-//! # unknown-html-element (DL003, warning)
-//!
 //! A tag in a table cell whose name is no HTML element.
 //!
 //! ## Why it matters
@@ -17,8 +15,11 @@
 //!
 //! Correct the tag name, or escape the angle bracket if the text is not a tag.
 
-use super::{Target, def};
+use super::Target;
 use crate::finding::Finding;
+use crate::registry::Meta;
+use crate::registry::RuleId;
+use docrules_model::diagnostic::Level;
 use docrules_model::document::HtmlIssueKind;
 use docrules_model::document::TagKind;
 
@@ -47,8 +48,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
-    let lint = def("unknown-html-element");
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "unknown-html-element",
+    level: Level::Warning,
+    summary: "a tag that is no HTML element in a table cell",
+};
+
+pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
+    let lint = RuleId::UnknownHtmlElement;
     target
         .doc
         .html_issues
@@ -66,8 +74,8 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
             let guess = LIKELY
                 .iter()
                 .find(|e| edit_distance(name, e) == 1 && name.len() <= 3);
-            let mut finding = lint.finding(
-                target,
+            let mut finding = target.finding(
+                lint,
                 issue.span,
                 "not an HTML element".into(),
                 format!("`{written}` is not an HTML element"),

@@ -1,5 +1,3 @@
-//! # untranslated-text (DL006, info)
-//!
 //! A table header, or a whole sentence, left in English in a file whose locale is another
 //! language. Conservative: a header counts when the lexicons know it as English only; a
 //! sentence counts in CJK-language files when it has at least six Latin words and no CJK
@@ -19,9 +17,12 @@
 //! Translate it, or suppress the finding where English is intended (product names, messages
 //! quoted as the software prints them).
 
-use super::{Target, def};
+use super::Target;
 use crate::finding::Finding;
+use crate::registry::Meta;
+use crate::registry::RuleId;
 use docrules_lexicon::lexicon_tag;
+use docrules_model::diagnostic::Level;
 use docrules_model::document::{Block, Inline};
 
 fn is_cjk(c: char) -> bool {
@@ -42,8 +43,15 @@ fn prose(inlines: &[Inline], out: &mut String) {
     }
 }
 
-pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
-    let lint = def("untranslated-text");
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "untranslated-text",
+    level: Level::Info,
+    summary: "a header or sentence left in the source language",
+};
+
+pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
+    let lint = RuleId::UntranslatedText;
     let Some(locale) = target.locale else {
         return Vec::new();
     };
@@ -55,8 +63,8 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
     for table in &target.doc.tables {
         for header in &table.header {
             if header.role_language == Some("en") && !own.is_empty() && own != "en" {
-                let mut finding = lint.finding(
-                    target,
+                let mut finding = target.finding(
+                    lint,
                     header.span,
                     "English".into(),
                     format!(
@@ -84,8 +92,8 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
                 .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
                 .count();
             if words >= 6 && !text.chars().any(is_cjk) {
-                let mut finding = lint.finding(
-                    target,
+                let mut finding = target.finding(
+                    lint,
                     paragraph.span,
                     "English".into(),
                     format!("this paragraph is English in a {locale} file"),

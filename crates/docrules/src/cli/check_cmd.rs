@@ -1,6 +1,7 @@
 //! `docrules check` and `docrules explain`.
 
 use super::*;
+use docrules_rules::registry::{Kind, RuleId};
 
 /// Colors on a terminal, never with NO_COLOR (or when asked for none).
 pub(super) fn use_color(color: Color) -> bool {
@@ -46,7 +47,7 @@ pub(super) fn check_command(
         FindingFormat::Json => render::json::render(&report.findings) + "\n",
         FindingFormat::Sarif => {
             let texts = |path: &str| render::file_text(&corpus, path);
-            render::sarif::render(&report.findings, &texts, &root) + "\n"
+            render::sarif::render(&report.findings, &texts, &root, Kind::Check) + "\n"
         }
         FindingFormat::Github => render::github::render(&report.findings, &root),
     };
@@ -60,44 +61,36 @@ pub(super) fn check_command(
 }
 
 pub(super) fn explain_command(code: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    // Checks and lints share one namespace of codes (DR…, DL…); a name shared by a check and a
-    // lint (`stale-fact`) explains the check, its code the lint.
-    let rules = check::CHECKS
-        .iter()
-        .map(|c| (c.code, c.name, c.level, c.summary, c.doc()))
-        .chain(
-            docrules_rules::lints::LINTS
-                .iter()
-                .map(|l| (l.code, l.name, l.level, l.summary, l.doc())),
-        );
-    match code {
-        None => {
-            for (code, name, level, summary, _) in rules {
-                let _ = writeln!(out, "{code}  {name:<28} {:<8} {summary}", level.to_string());
-            }
+    // Checks and lints share one registry of codes (DR…, DL…) and names.
+    let Some(wanted) = code else {
+        for rule in RuleId::ALL {
+            let _ = writeln!(
+                out,
+                "{}  {:<28} {:<8} {}",
+                rule.code(),
+                rule.name(),
+                rule.level().to_string(),
+                rule.summary()
+            );
+        }
+        return EXIT_OK;
+    };
+    match RuleId::find(wanted) {
+        Some(rule) => {
+            let _ = writeln!(out, "{}", rule.doc());
             EXIT_OK
         }
-        Some(wanted) => {
-            let all: Vec<_> = rules.collect();
-            match all
+        None => {
+            let known: Vec<String> = RuleId::ALL
                 .iter()
-                .find(|r| r.0.eq_ignore_ascii_case(wanted) || r.1.eq_ignore_ascii_case(wanted))
-            {
-                Some(rule) => {
-                    let _ = writeln!(out, "{}", rule.4);
-                    EXIT_OK
-                }
-                None => {
-                    let known: Vec<String> =
-                        all.iter().map(|r| format!("{} ({})", r.0, r.1)).collect();
-                    let _ = writeln!(
-                        err,
-                        "error: no check or lint `{wanted}`; there are: {}",
-                        known.join(", ")
-                    );
-                    EXIT_USAGE
-                }
-            }
+                .map(|r| format!("{} ({})", r.code(), r.name()))
+                .collect();
+            let _ = writeln!(
+                err,
+                "error: no check or lint `{wanted}`; there are: {}",
+                known.join(", ")
+            );
+            EXIT_USAGE
         }
     }
 }

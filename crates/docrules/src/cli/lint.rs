@@ -288,7 +288,10 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             text
         }
         FindingFormat::Json => render::json::render(&findings) + "\n",
-        FindingFormat::Sarif => render::sarif::render(&findings, &texts, "") + "\n",
+        FindingFormat::Sarif => {
+            render::sarif::render(&findings, &texts, "", docrules_rules::registry::Kind::Lint)
+                + "\n"
+        }
         FindingFormat::Github => render::github::render(&findings, &root),
     };
     if !options.diff {

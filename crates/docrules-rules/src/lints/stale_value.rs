@@ -1,5 +1,3 @@
-//! # stale-fact (DL001, error)
-//!
 //! A fact in the linted file disagrees with the canonical value of the same aligned fact in the
 //! compiled corpus, after unit normalization.
 //!
@@ -20,15 +18,25 @@
 //! (`docrules lint --fix`): only the number and its unit are replaced; the words around them
 //! stay.
 
+use crate::registry::Meta;
+use docrules_model::diagnostic::Level;
 use std::collections::HashMap;
 
-use super::{Target, def};
+use super::Target;
 use crate::finding::{Finding, Fix, Location, Related};
+use crate::registry::RuleId;
 use docrules_align::sections;
 use docrules_lexicon::Lexicons;
 use docrules_model::fact::{Fact, Value};
 
-pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
+/// What this rule is, for the registry.
+pub(crate) const META: Meta = Meta {
+    name: "stale-value",
+    level: Level::Error,
+    summary: "a fact disagrees with the compiled canonical value",
+};
+
+pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
     let (Some(canonical), Some(article)) = (target.canonical, target.article) else {
         return Vec::new();
     };
@@ -39,7 +47,7 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
         .map(|f| (f.key.to_string(), f))
         .collect();
     let lex = Lexicons::get().facts(target.locale);
-    let lint = def("stale-fact");
+    let lint = RuleId::StaleValue;
     let mut out = Vec::new();
     for fact in target.doc.facts.iter().filter(|f| f.kind.is_quantity()) {
         let section = alignment
@@ -57,8 +65,8 @@ pub(super) fn run(target: &Target<'_>) -> Vec<Finding> {
             continue;
         }
         let version = format!("{} {}", article.canonical_locale, article.canonical_date);
-        let mut finding = lint.finding(
-            target,
+        let mut finding = target.finding(
+            lint,
             fact.span,
             format!("{} here", fact.value),
             format!(
