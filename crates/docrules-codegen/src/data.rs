@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::names;
+use crate::{CodegenError, names};
 
 use docrules_align::{AlignedArticle, Compiled, FactHistory};
 use docrules_model::corpus::Version;
@@ -20,9 +20,9 @@ pub struct Modules {
     pub facts: String,
 }
 
-fn unparse(tokens: TokenStream) -> Result<String, String> {
+fn unparse(tokens: TokenStream) -> Result<String, CodegenError> {
     let file: syn::File =
-        syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+        syn::parse2(tokens).map_err(|e| CodegenError::Unparsable(e.to_string()))?;
     Ok(prettyplease::unparse(&file))
 }
 
@@ -294,7 +294,7 @@ fn rules(compiled: &Compiled<'_>, facts: &FactsOut) -> Vec<RuleOut> {
 }
 
 /// `rules.rs`: a module per article, each rule a documented `static` pointing into `RULES`.
-fn rules_module(rules: &[RuleOut]) -> Result<TokenStream, String> {
+fn rules_module(rules: &[RuleOut]) -> Result<TokenStream, CodegenError> {
     let mut by_article: BTreeMap<&str, Vec<(usize, &RuleOut)>> = BTreeMap::new();
     for (i, rule) in rules.iter().enumerate() {
         by_article.entry(&rule.article).or_default().push((i, rule));
@@ -332,7 +332,7 @@ fn rules_module(rules: &[RuleOut]) -> Result<TokenStream, String> {
 }
 
 /// `facts.rs`: the facts `docrules.toml` names, each a documented `static` into `FACTS`.
-fn facts_module(compiled: &Compiled<'_>, facts: &FactsOut) -> Result<TokenStream, String> {
+fn facts_module(compiled: &Compiled<'_>, facts: &FactsOut) -> Result<TokenStream, CodegenError> {
     let mut named = Vec::new();
     for article in &compiled.articles {
         for history in article.histories.values() {
@@ -381,7 +381,7 @@ fn facts_module(compiled: &Compiled<'_>, facts: &FactsOut) -> Result<TokenStream
     })
 }
 
-pub fn modules(compiled: &Compiled<'_>, name: &str, digest: &str) -> Result<Modules, String> {
+pub fn modules(compiled: &Compiled<'_>, name: &str, digest: &str) -> Result<Modules, CodegenError> {
     let facts = facts(compiled);
     let rules = rules(compiled, &facts);
     let rules_module = rules_module(&rules)?;

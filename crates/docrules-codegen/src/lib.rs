@@ -14,6 +14,28 @@ use sha2::{Digest, Sha256};
 use docrules_align::Compiled;
 use docrules_model::corpus::Corpus;
 
+/// Why a corpus cannot become a crate.
+#[derive(Debug, thiserror::Error)]
+pub enum CodegenError {
+    /// `crate.name` in `docrules.toml` is not a package name.
+    #[error("crate.name `{0}` is not a valid package name (letters, digits, `-`, `_`)")]
+    CrateName(String),
+    /// `crate.types_path` is empty or holds a line break.
+    #[error("crate.types_path `{}` is not a path", .0.escape_debug())]
+    TypesPath(String),
+    /// A name from the manifest cannot be spelled as a Rust identifier.
+    #[error("`{name}` is not an identifier: {reason}")]
+    Identifier {
+        /// The name.
+        name: String,
+        /// What `syn` said.
+        reason: String,
+    },
+    /// The generated tokens do not parse as Rust: a defect of the generator.
+    #[error("generated code does not parse: {0}")]
+    Unparsable(String),
+}
+
 /// One file of the generated crate, `path` relative to the crate's root.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneratedFile {
@@ -53,7 +75,7 @@ fn header(comment: &str, digest: &str) -> String {
 
 /// The crate's files. Fails when the manifest names the crate or a fact in a way Rust cannot
 /// spell.
-pub fn codegen(compiled: &Compiled<'_>) -> Result<Vec<GeneratedFile>, String> {
+pub fn codegen(compiled: &Compiled<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
     let corpus = compiled.corpus;
     let name = &corpus.manifest.krate.name;
     let valid_name = !name.is_empty()
@@ -62,9 +84,7 @@ pub fn codegen(compiled: &Compiled<'_>) -> Result<Vec<GeneratedFile>, String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !valid_name {
-        return Err(format!(
-            "crate.name `{name}` is not a valid package name (letters, digits, `-`, `_`)"
-        ));
+        return Err(CodegenError::CrateName(name.clone()));
     }
     let digest = corpus_digest(corpus);
     let rust_header = header("//", &digest);
@@ -106,14 +126,13 @@ pub fn codegen(compiled: &Compiled<'_>) -> Result<Vec<GeneratedFile>, String> {
 /// The `docrules-types` dependency of the generated crate: this generator's exact version, and
 /// the path `crate.types_path` names (relative to the generated crate), written as a TOML
 /// string so that no path can inject TOML.
-fn types_dependency(path: Option<&str>) -> Result<String, String> {
+fn types_dependency(path: Option<&str>) -> Result<String, CodegenError> {
     let version = toml_string(&format!("={GENERATOR_VERSION}"));
     match path {
         None => Ok(format!("{{ version = {version} }}")),
-        Some(path) if path.is_empty() || path.contains(['\n', '\r']) => Err(format!(
-            "crate.types_path `{}` is not a path",
-            path.escape_debug()
-        )),
+        Some(path) if path.is_empty() || path.contains(['\n', '\r']) => {
+            Err(CodegenError::TypesPath(path.to_owned()))
+        }
         Some(path) => Ok(format!(
             "{{ version = {version}, path = {} }}",
             toml_string(path)

@@ -9,6 +9,7 @@
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
 
+use crate::CodegenError;
 use docrules_model::document::{ColumnRole, Document, Rule};
 
 /// Longest message slug kept in a rule id, in characters.
@@ -130,7 +131,7 @@ pub fn module_ident(article: &str) -> String {
 /// A valid, unique identifier from `name` (an upper- or lower-case snake name made by this
 /// module): prefixed when it does not start with a letter, suffixed `_2`, `_3`… when taken, and
 /// validated by `syn`, so no text can become anything but an identifier.
-pub fn ident(name: &str, taken: &mut BTreeSet<String>) -> Result<syn::Ident, String> {
+pub fn ident(name: &str, taken: &mut BTreeSet<String>) -> Result<syn::Ident, CodegenError> {
     let mut name = name.to_owned();
     if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         name = format!("R_{name}");
@@ -141,8 +142,10 @@ pub fn ident(name: &str, taken: &mut BTreeSet<String>) -> Result<syn::Ident, Str
         unique = format!("{name}_{n}");
         n += 1;
     }
-    syn::parse_str::<syn::Ident>(&unique)
-        .map_err(|e| format!("`{unique}` is not an identifier: {e}"))
+    syn::parse_str::<syn::Ident>(&unique).map_err(|e| CodegenError::Identifier {
+        name: unique.clone(),
+        reason: e.to_string(),
+    })
 }
 
 #[cfg(test)]

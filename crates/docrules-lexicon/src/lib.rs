@@ -49,6 +49,30 @@ struct LexiconFile {
     periods: HashMap<TimeUnit, Vec<String>>,
 }
 
+/// A lexicon file that does not load: a defect of the data compiled into the program.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// The file is not valid TOML of the lexicon's shape.
+    #[error("lexicon/{tag}.toml: {reason}")]
+    Invalid {
+        /// The file's language tag.
+        tag: &'static str,
+        /// What the TOML parser said.
+        reason: String,
+    },
+    /// The file declares another language than its name.
+    #[error("lexicon/{tag}.toml declares language {declared:?}")]
+    Language {
+        /// The file's language tag.
+        tag: &'static str,
+        /// What it declares.
+        declared: String,
+    },
+    /// English or the universal marks are missing.
+    #[error("lexicon/en.toml and lexicon/universal.toml are required")]
+    Missing,
+}
+
 /// All lexicons, indexed for lookup.
 #[derive(Debug)]
 pub struct Lexicons {
@@ -79,12 +103,14 @@ impl Lexicons {
         })
     }
 
-    fn parse(sources: &[(&'static str, &str)]) -> Result<Lexicons, String> {
+    fn parse(sources: &[(&'static str, &str)]) -> Result<Lexicons, LexiconError> {
         let mut column_roles: HashMap<String, Vec<(ColumnRole, &'static str)>> = HashMap::new();
         let mut fact_words: Vec<(&'static str, FactWords)> = Vec::new();
         for &(tag, text) in sources {
-            let file: LexiconFile =
-                toml::from_str(text).map_err(|e| format!("lexicon/{tag}.toml: {e}"))?;
+            let file: LexiconFile = toml::from_str(text).map_err(|e| LexiconError::Invalid {
+                tag,
+                reason: e.to_string(),
+            })?;
             fact_words.push((
                 tag,
                 FactWords {
@@ -95,10 +121,10 @@ impl Lexicons {
                 },
             ));
             if file.language != tag {
-                return Err(format!(
-                    "lexicon/{tag}.toml declares language {:?}",
-                    file.language
-                ));
+                return Err(LexiconError::Language {
+                    tag,
+                    declared: file.language,
+                });
             }
             for (role, words) in file.column_roles {
                 for word in words {
@@ -114,7 +140,7 @@ impl Lexicons {
         }
         let find = |tag: &str| fact_words.iter().find(|(t, _)| *t == tag).map(|(_, w)| w);
         let (Some(english), Some(universal)) = (find("en"), find("universal")) else {
-            return Err("lexicon/en.toml and lexicon/universal.toml are required".into());
+            return Err(LexiconError::Missing);
         };
         let facts = fact_words
             .iter()

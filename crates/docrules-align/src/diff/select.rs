@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::diff::{self, Changelog, Side};
 use docrules_model::corpus::{Article, Corpus, Version};
 use docrules_model::date::Date;
+use docrules_model::diagnostic::Diagnostic;
 use docrules_model::locale::Locale;
 use docrules_parse::corpus;
 
@@ -17,9 +18,62 @@ pub struct Selection {
     pub to: Option<String>,
 }
 
+/// Why no versions could be chosen.
+#[derive(Debug, thiserror::Error)]
+pub enum SelectError {
+    /// A loose file cannot be read or parsed.
+    #[error("{0}")]
+    Unreadable(Box<Diagnostic>),
+    /// `--article` names no article of the corpus.
+    #[error("no article `{name}`; articles are: {}", known.join(", "))]
+    UnknownArticle {
+        /// The name asked for.
+        name: String,
+        /// The corpus's articles.
+        known: Vec<String>,
+    },
+    /// `--to` names the oldest version of its locale.
+    #[error("{article}: no version before {path} in {locale}")]
+    NothingBefore {
+        /// The article.
+        article: String,
+        /// The version asked for.
+        path: String,
+        /// Its locale.
+        locale: Locale,
+    },
+    /// The `LOCALE@` part is not a locale.
+    #[error("`{0}` is not a locale")]
+    BadLocale(String),
+    /// The date part is not a date.
+    #[error("`{0}` is not a date (YYYY-MM-DD)")]
+    BadDate(String),
+    /// No version has that date (in that locale).
+    #[error("{article}: no version `{spec}`; versions are: {}", known.join(", "))]
+    NoSuchVersion {
+        /// The article.
+        article: String,
+        /// What was asked for.
+        spec: String,
+        /// `locale@date` of every version.
+        known: Vec<String>,
+    },
+    /// Versions of several locales have that date.
+    #[error("{article}: `{spec}` matches versions in several locales; write LOCALE@{date}")]
+    Ambiguous {
+        /// The article.
+        article: String,
+        /// What was asked for.
+        spec: String,
+        /// The date it names.
+        date: Date,
+    },
+}
+
 /// Two files outside any corpus.
-pub fn loose(old: &Path, new: &Path) -> Result<Changelog, String> {
-    let read = |path: &Path| corpus::read_loose(path).map_err(|d| d.to_string());
+pub fn loose(old: &Path, new: &Path) -> Result<Changelog, SelectError> {
+    let read =
+        |path: &Path| corpus::read_loose(path).map_err(|d| SelectError::Unreadable(Box::new(d)));
     let (old_doc, old_locale, old_date) = read(old)?;
     let (new_doc, new_locale, new_date) = read(new)?;
     let article = new
@@ -43,14 +97,13 @@ pub fn loose(old: &Path, new: &Path) -> Result<Changelog, String> {
 
 /// Diffs in a corpus: `--from`/`--to` when given, else the two newest versions of each article in
 /// each locale.
-pub fn in_corpus(corpus: &Corpus, selection: &Selection) -> Result<Vec<Changelog>, String> {
+pub fn in_corpus(corpus: &Corpus, selection: &Selection) -> Result<Vec<Changelog>, SelectError> {
     if let Some(name) = &selection.article {
         if !corpus.articles.iter().any(|a| a.name == *name) {
-            let names: Vec<&str> = corpus.articles.iter().map(|a| a.name.as_str()).collect();
-            return Err(format!(
-                "no article `{name}`; articles are: {}",
-                names.join(", ")
-            ));
+            return Err(SelectError::UnknownArticle {
+                name: name.clone(),
+                known: corpus.articles.iter().map(|a| a.name.clone()).collect(),
+            });
         }
     }
     let mut logs = Vec::new();
@@ -77,7 +130,7 @@ pub fn in_corpus(corpus: &Corpus, selection: &Selection) -> Result<Vec<Changelog
 fn pairs<'a>(
     article: &'a Article,
     selection: &Selection,
-) -> Result<Vec<(&'a Version, &'a Version)>, String> {
+) -> Result<Vec<(&'a Version, &'a Version)>, SelectError> {
     let in_locale = |l: &Locale| -> Vec<&'a Version> {
         article.versions.iter().filter(|v| v.locale == *l).collect()
     };
@@ -123,10 +176,11 @@ fn pairs<'a>(
                     match before.last() {
                         Some(old) => (*old, new),
                         None => {
-                            return Err(format!(
-                                "{}: no version before {} in {}",
-                                article.name, new.path, new.locale
-                            ));
+                            return Err(SelectError::NothingBefore {
+                                article: article.name.clone(),
+                                path: new.path.clone(),
+                                locale: new.locale.clone(),
+                            });
                         }
                     }
                 }
@@ -142,15 +196,15 @@ fn resolve<'a>(
     article: &'a Article,
     spec: &str,
     locale: Option<&Locale>,
-) -> Result<&'a Version, String> {
+) -> Result<&'a Version, SelectError> {
     let (spec_locale, date) = match spec.split_once('@') {
         Some((l, d)) => (
-            Some(Locale::parse(l).ok_or_else(|| format!("`{l}` is not a locale"))?),
+            Some(Locale::parse(l).ok_or_else(|| SelectError::BadLocale(l.to_owned()))?),
             d,
         ),
         None => (None, spec),
     };
-    let date = Date::parse(date).ok_or_else(|| format!("`{date}` is not a date (YYYY-MM-DD)"))?;
+    let date = Date::parse(date).ok_or_else(|| SelectError::BadDate(date.to_owned()))?;
     let locale = spec_locale.as_ref().or(locale);
     let found: Vec<&Version> = article
         .versions
@@ -171,15 +225,16 @@ fn resolve<'a>(
                     )
                 })
                 .collect();
-            Err(format!(
-                "{}: no version `{spec}`; versions are: {}",
-                article.name,
-                known.join(", ")
-            ))
+            Err(SelectError::NoSuchVersion {
+                article: article.name.clone(),
+                spec: spec.to_owned(),
+                known,
+            })
         }
-        _ => Err(format!(
-            "{}: `{spec}` matches versions in several locales; write LOCALE@{date}",
-            article.name
-        )),
+        _ => Err(SelectError::Ambiguous {
+            article: article.name.clone(),
+            spec: spec.to_owned(),
+            date,
+        }),
     }
 }
