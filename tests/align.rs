@@ -25,7 +25,7 @@ fn matches(old: &Document, new: &Document) -> Vec<String> {
         .matches
         .iter()
         .map(|m| {
-            let names = |doc: &Document, ix: &[usize]| -> String {
+            let names = |doc: &Document, ix: &[docrules_model::index::SectionId]| -> String {
                 ix.iter()
                     .map(|&i| doc.sections[i].anchor.as_str())
                     .map(|a| if a.is_empty() { "(preamble)" } else { a })

@@ -29,8 +29,8 @@ fn facts<'a>(version: &'a Version, anchor: &str, kind: FactKind) -> Vec<&'a Fact
         .iter()
         .position(|s| s.anchor == anchor)
         .unwrap_or_else(|| panic!("section {anchor}"));
-    let within = |mut index: usize| loop {
-        if index == section {
+    let within = |mut index: docrules_model::index::SectionId| loop {
+        if index.index() == section {
             return true;
         }
         match doc.sections[index].parent {

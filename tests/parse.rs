@@ -184,8 +184,8 @@ fn anchors_from_html_attributes_and_slugs() {
     );
     assert_eq!(doc.sections[0].title, "Heading with an HTML anchor");
     assert_eq!(doc.sections[1].title, "Heading with an attribute");
-    assert_eq!(doc.sections[5].parent, Some(4));
-    assert_eq!(doc.sections[1].parent, Some(0));
+    assert_eq!(doc.sections[5].parent.map(|p| p.index()), Some(4));
+    assert_eq!(doc.sections[1].parent.map(|p| p.index()), Some(0));
     let names: Vec<&str> = doc.anchors.iter().map(|a| a.name.as_str()).collect();
     for expected in [
         "html-anchor",

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use docrules_model::corpus::{Article, Corpus, Version};
 use docrules_model::fact::{Fact, FactKey};
+use docrules_model::index::{FactId, SectionId, VersionId};
 use docrules_model::locale::Locale;
 pub use sections::{Evidence, SectionAlignment, SectionMatch};
 
@@ -26,8 +27,8 @@ pub struct Compiled<'c> {
 #[derive(Debug)]
 pub struct AlignedArticle<'c> {
     pub article: &'c Article,
-    /// Index (in `article.versions`) of the version whose values are canonical.
-    pub canonical: usize,
+    /// The version whose values are canonical.
+    pub canonical: VersionId,
     /// `section_ids[v][s]`: the aligned identity of section `s` of version `v` (the canonical
     /// version's anchor when the section aligns with one of its sections, else its own anchor).
     pub section_ids: Vec<Vec<String>>,
@@ -53,10 +54,10 @@ pub struct FactHistory {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct HistoryEntry {
-    /// Index into the article's versions.
-    pub version: usize,
-    /// Index into that version's facts.
-    pub fact: usize,
+    /// The version that states it.
+    pub version: VersionId,
+    /// The fact among that version's facts.
+    pub fact: FactId,
 }
 
 impl<'c> AlignedArticle<'c> {
@@ -66,9 +67,9 @@ impl<'c> AlignedArticle<'c> {
     }
 
     /// The key of a fact of version `v`, with its section named as in the canonical version.
-    pub fn aligned_key(&self, v: usize, fact: &Fact) -> FactKey {
-        let section = self.section_ids[v]
-            .get(fact.context.section)
+    pub fn aligned_key(&self, v: VersionId, fact: &Fact) -> FactKey {
+        let section = self.section_ids[v.index()]
+            .get(fact.context.section.index())
             .cloned()
             .unwrap_or_else(|| fact.key.section.clone());
         FactKey {
@@ -80,10 +81,10 @@ impl<'c> AlignedArticle<'c> {
 
 /// The canonical version of an article: the newest in the source locale, or the newest of any
 /// locale when the source locale has none.
-pub fn canonical_version(article: &Article, source: Option<&Locale>) -> usize {
+pub fn canonical_version(article: &Article, source: Option<&Locale>) -> VersionId {
     let newest_in_source =
         source.and_then(|s| article.versions.iter().rposition(|v| v.locale == *s));
-    newest_in_source.unwrap_or(article.versions.len().saturating_sub(1))
+    VersionId::new(newest_in_source.unwrap_or(article.versions.len().saturating_sub(1)))
 }
 
 /// Aligns every article of the corpus (articles in parallel).
@@ -111,7 +112,7 @@ pub fn align_article<'c>(
         .iter()
         .enumerate()
         .map(|(v, version)| {
-            if v == canonical {
+            if v == canonical.index() {
                 SectionAlignment::default()
             } else {
                 sections::align(&version.document, reference)
@@ -129,11 +130,11 @@ pub fn align_article<'c>(
                 .iter()
                 .enumerate()
                 .map(|(s, section)| {
-                    if v == canonical {
+                    if v == canonical.index() {
                         return section.anchor.clone();
                     }
                     alignments[v]
-                        .of_old(s)
+                        .of_old(SectionId::new(s))
                         .and_then(|m| m.new.first())
                         .map_or_else(
                             || section.anchor.clone(),
@@ -152,11 +153,12 @@ pub fn align_article<'c>(
     };
     let mut histories: BTreeMap<FactKey, FactHistory> = BTreeMap::new();
     for (v, version) in article.versions.iter().enumerate() {
+        let v = VersionId::new(v);
         for (f, fact) in version.document.facts.iter().enumerate() {
             let key = aligned.aligned_key(v, fact);
             let entry = HistoryEntry {
                 version: v,
-                fact: f,
+                fact: FactId::new(f),
             };
             let history = histories.entry(key.clone()).or_insert_with(|| FactHistory {
                 name: names

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use docrules_model::document::Document;
 use docrules_model::fact::{FactKind, Value};
+use docrules_model::index::SectionId;
 
 /// How a match was made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -39,8 +40,8 @@ impl std::fmt::Display for Evidence {
 /// One section matched to one (or, for a split or merge, several) sections of the other version.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SectionMatch {
-    pub old: Vec<usize>,
-    pub new: Vec<usize>,
+    pub old: Vec<SectionId>,
+    pub new: Vec<SectionId>,
     pub evidence: Evidence,
     /// 1.0 for the same anchor; otherwise the score that made the match (0–1).
     pub confidence: f32,
@@ -68,17 +69,17 @@ pub struct SectionAlignment {
 
 impl SectionAlignment {
     /// The match holding old section `index`.
-    pub fn of_old(&self, index: usize) -> Option<&SectionMatch> {
+    pub fn of_old(&self, index: SectionId) -> Option<&SectionMatch> {
         self.old_match
-            .get(index)
+            .get(index.index())
             .copied()
             .flatten()
             .and_then(|m| self.matches.get(m))
     }
 
-    pub fn of_new(&self, index: usize) -> Option<&SectionMatch> {
+    pub fn of_new(&self, index: SectionId) -> Option<&SectionMatch> {
         self.new_match
-            .get(index)
+            .get(index.index())
             .copied()
             .flatten()
             .and_then(|m| self.matches.get(m))
@@ -108,7 +109,7 @@ fn tokens(doc: &Document) -> Vec<Vec<Token>> {
     let mut out: Vec<Vec<Token>> = vec![Vec::new(); doc.sections.len()];
     for rule in &doc.rules {
         for id in &rule.error_ids {
-            out[rule.section].push((TokenKind::ErrorId, id.value.clone()));
+            out[rule.section.index()].push((TokenKind::ErrorId, id.value.clone()));
         }
     }
     for fact in &doc.facts {
@@ -124,7 +125,7 @@ fn tokens(doc: &Document) -> Vec<Vec<Token>> {
             ) => (TokenKind::Literal, format!("{}:{}", fact.kind, fact.value)),
             (value, kind) => (TokenKind::Value, format!("{kind}:{value}")),
         };
-        if let Some(section) = out.get_mut(fact.context.section) {
+        if let Some(section) = out.get_mut(fact.context.section.index()) {
             section.push(token);
         }
     }
@@ -418,8 +419,16 @@ fn positional(state: &mut State, old: &Document, new: &Document) {
     }
 }
 
+/// A match while aligning, by plain positions.
+struct Pair {
+    old: Vec<usize>,
+    new: Vec<usize>,
+    evidence: Evidence,
+    confidence: f32,
+}
+
 struct State {
-    matches: Vec<Option<SectionMatch>>,
+    matches: Vec<Option<Pair>>,
     old_match: Vec<Option<usize>>,
     new_match: Vec<Option<usize>>,
 }
@@ -437,7 +446,7 @@ impl State {
         let index = self.matches.len();
         old.iter().for_each(|&o| self.old_match[o] = Some(index));
         new.iter().for_each(|&n| self.new_match[n] = Some(index));
-        self.matches.push(Some(SectionMatch {
+        self.matches.push(Some(Pair {
             old,
             new,
             evidence,
@@ -470,13 +479,23 @@ impl State {
     }
 
     fn finish(self) -> SectionAlignment {
-        let mut matches: Vec<SectionMatch> = self.matches.into_iter().flatten().collect();
+        let mut matches: Vec<SectionMatch> = self
+            .matches
+            .into_iter()
+            .flatten()
+            .map(|p| SectionMatch {
+                old: p.old.into_iter().map(SectionId::new).collect(),
+                new: p.new.into_iter().map(SectionId::new).collect(),
+                evidence: p.evidence,
+                confidence: p.confidence,
+            })
+            .collect();
         matches.sort_by_key(|m| (m.old.first().copied(), m.new.first().copied()));
         let mut old_match = vec![None; self.old_match.len()];
         let mut new_match = vec![None; self.new_match.len()];
         for (i, m) in matches.iter().enumerate() {
-            m.old.iter().for_each(|&o| old_match[o] = Some(i));
-            m.new.iter().for_each(|&n| new_match[n] = Some(i));
+            m.old.iter().for_each(|&o| old_match[o.index()] = Some(i));
+            m.new.iter().for_each(|&n| new_match[n.index()] = Some(i));
         }
         SectionAlignment {
             matches,

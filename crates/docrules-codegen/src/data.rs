@@ -12,6 +12,7 @@ use docrules_align::{AlignedArticle, Compiled, FactHistory};
 use docrules_model::corpus::Version;
 use docrules_model::document::{Cell, ColumnRole, Inline, Rule};
 use docrules_model::fact::{Comparator, FactKind, Value};
+use docrules_model::index::RowId;
 use docrules_model::span::Span;
 
 pub struct Modules {
@@ -241,7 +242,7 @@ fn rules(compiled: &Compiled<'_>, facts: &FactsOut) -> Vec<RuleOut> {
             let mut fact_refs: Vec<usize> = doc
                 .facts
                 .iter()
-                .filter(|f| f.context.rule == Some(r))
+                .filter(|f| f.context.rule == Some(RowId::new(r)))
                 .filter_map(|f| {
                     let key = article.aligned_key(article.canonical, f);
                     let history = article.histories.get(&key)?;
@@ -395,7 +396,7 @@ pub fn modules(compiled: &Compiled<'_>, name: &str, digest: &str) -> Result<Modu
     );
     let articles = compiled.articles.iter().map(|a| {
         let name = &a.article.name;
-        let canonical = Literal::usize_unsuffixed(a.canonical);
+        let canonical = Literal::usize_unsuffixed(a.canonical.index());
         let versions = a.article.versions.iter().map(|v| {
             let (locale, date, path) = (
                 v.locale.as_str(),

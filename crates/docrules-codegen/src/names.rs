@@ -11,6 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::CodegenError;
 use docrules_model::document::{ColumnRole, Document, Rule};
+use docrules_model::index::{RowId, SectionId};
 
 /// Longest message slug kept in a rule id, in characters.
 const MAX_SLUG_CHARS: usize = 48;
@@ -20,8 +21,8 @@ const MAX_ANCHOR_IDENT: usize = 40;
 /// The row part of every rule's id in `doc` (index = rule index): unique within its section.
 pub fn row_ids(doc: &Document) -> Vec<String> {
     let identities = docrules_parse::extract::key::row_identities(doc);
-    let mut taken: HashMap<(usize, String), usize> = HashMap::new();
-    let mut positional: HashMap<usize, usize> = HashMap::new();
+    let mut taken: HashMap<(SectionId, String), usize> = HashMap::new();
+    let mut positional: HashMap<SectionId, usize> = HashMap::new();
     doc.rules
         .iter()
         .enumerate()
@@ -34,7 +35,7 @@ pub fn row_ids(doc: &Document) -> Vec<String> {
                 })
             } else {
                 identities
-                    .get(&r)
+                    .get(&RowId::new(r))
                     .cloned()
                     .unwrap_or_else(|| format!("row.{r}"))
             };

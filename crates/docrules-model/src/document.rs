@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::fact::Fact;
 use crate::front_matter::FrontMatter;
+use crate::index::{RowId, SectionId, TableId};
 use crate::source::Source;
 use crate::span::Span;
 
@@ -38,7 +39,7 @@ impl Document {
         self.source.text.get(span.range()).unwrap_or("")
     }
 
-    pub fn section_rules(&self, section: usize) -> impl Iterator<Item = &Rule> {
+    pub fn section_rules(&self, section: SectionId) -> impl Iterator<Item = &Rule> {
         self.rules.iter().filter(move |r| r.section == section)
     }
 }
@@ -60,7 +61,7 @@ pub struct Anchor {
     pub source: AnchorSource,
     pub span: Span,
     /// The section the anchor is in (for a heading anchor: its own section).
-    pub section: usize,
+    pub section: SectionId,
 }
 
 /// A heading and everything up to the next heading. Content before the first heading forms a
@@ -77,7 +78,7 @@ pub struct Section {
     /// The heading line (for level 0: the first block).
     pub span: Span,
     /// The enclosing section of lower level.
-    pub parent: Option<usize>,
+    pub parent: Option<SectionId>,
     pub blocks: Vec<Block>,
 }
 
@@ -87,7 +88,7 @@ pub enum Block {
     Paragraph(Paragraph),
     /// Index into [`Document::tables`].
     Table {
-        table: usize,
+        table: TableId,
     },
     Code {
         text: String,
@@ -243,7 +244,7 @@ fn write_plain(inlines: &[Inline], out: &mut String) {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Table {
-    pub section: usize,
+    pub section: SectionId,
     pub span: Span,
     pub header: Vec<HeaderCell>,
     pub rows: Vec<Row>,
@@ -267,7 +268,7 @@ pub struct Row {
     /// The whole source line of the row.
     pub span: Span,
     /// Index into [`Document::rules`], or `None` when the row became a diagnostic instead.
-    pub rule: Option<usize>,
+    pub rule: Option<RowId>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -288,8 +289,8 @@ impl Cell {
 /// One table row as a typed rule: what goes wrong, why, and what to do.
 #[derive(Clone, Debug, Serialize)]
 pub struct Rule {
-    pub section: usize,
-    pub table: usize,
+    pub section: SectionId,
+    pub table: TableId,
     /// Index of the row among the table's body rows.
     pub row: usize,
     pub span: Span,
@@ -337,11 +338,11 @@ pub struct Link {
     pub fragment: Option<String>,
     pub text: String,
     pub span: Span,
-    pub section: usize,
+    pub section: SectionId,
 }
 
 impl Link {
-    pub fn new(href: &str, text: String, span: Span, section: usize) -> Link {
+    pub fn new(href: &str, text: String, span: Span, section: SectionId) -> Link {
         let (target, fragment) = match href.split_once('#') {
             Some((target, fragment)) => (target, Some(fragment.to_owned())),
             None => (href, None),

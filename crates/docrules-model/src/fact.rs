@@ -5,6 +5,7 @@ use serde::Serialize;
 use std::fmt;
 
 use crate::document::ColumnRole;
+use crate::index::{RowId, SectionId};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -285,10 +286,10 @@ impl fmt::Display for Value {
 /// Where a fact is, for keys and for people.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FactContext {
-    pub section: usize,
+    pub section: SectionId,
     /// The rule (table row) the fact is in.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<usize>,
+    pub rule: Option<RowId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<ColumnRole>,
     /// The word counted (`マシン`, `files`) or the product a version is of (`.NET Framework`).

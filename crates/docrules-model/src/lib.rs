@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fact;
 pub mod front_matter;
+pub mod index;
 pub mod locale;
 pub mod manifest;
 pub mod source;

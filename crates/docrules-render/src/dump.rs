@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use docrules_model::corpus::{Corpus, Version};
 use docrules_model::diagnostic::{Diagnostic, Level};
 use docrules_model::document::{Block, Document, HtmlIssueKind, Rule, truncate};
+use docrules_model::index::SectionId;
 
 /// Name and version of the JSON document `dump --format json` writes.
 pub const SCHEMA: &str = "docrules.dump/1";
@@ -81,7 +82,7 @@ fn version_line(version: &Version) -> String {
 
 fn sections(out: &mut String, doc: &Document, indent: &str) {
     for (index, section) in doc.sections.iter().enumerate() {
-        let rules = doc.section_rules(index).count();
+        let rules = doc.section_rules(SectionId::new(index)).count();
         let rules = match rules {
             0 => String::new(),
             1 => "  1 rule".to_owned(),
@@ -160,7 +161,7 @@ pub fn outline(doc: &Document) -> String {
                     let _ = writeln!(out, "  html L{}", span.line);
                 }
                 Block::Table { table } => {
-                    let Some(table) = doc.tables.get(*table) else {
+                    let Some(table) = doc.tables.get(table.index()) else {
                         continue;
                     };
                     let header: Vec<String> = table
@@ -173,7 +174,7 @@ pub fn outline(doc: &Document) -> String {
                         .collect();
                     let _ = writeln!(out, "  table L{} [{}]", table.span.line, header.join(", "));
                     for row in &table.rows {
-                        match row.rule.and_then(|r| doc.rules.get(r)) {
+                        match row.rule.and_then(|r| doc.rules.get(r.index())) {
                             Some(rule) => rule_lines(&mut out, rule),
                             None => {
                                 let _ = writeln!(out, "    row L{}: no rule", row.span.line);

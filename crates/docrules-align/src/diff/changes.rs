@@ -7,6 +7,7 @@ use crate::sections::{self, SectionAlignment};
 use docrules_model::document::Document;
 use docrules_model::document::truncate;
 use docrules_model::fact::{Fact, FactKind, Value};
+use docrules_model::index::SectionId;
 
 use super::{Change, ChangeKind, Direction, Place};
 
@@ -34,7 +35,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// The identity of an old section in the new version: the anchor it aligned with.
-    fn old_section_id(&self, s: usize) -> String {
+    fn old_section_id(&self, s: SectionId) -> String {
         match self.alignment.of_old(s).and_then(|m| m.new.first()) {
             Some(&n) => self.new.sections[n].anchor.clone(),
             None => self.old.sections[s].anchor.clone(),
@@ -51,15 +52,15 @@ impl Ctx<'_> {
         let row_ids: Vec<&str> = fact
             .context
             .rule
-            .and_then(|r| self.old.rules.get(r))
+            .and_then(|r| self.old.rules.get(r.index()))
             .map(|r| r.error_ids.iter().map(|i| i.value.as_str()).collect())
             .unwrap_or_default();
-        let holds_value = |n: usize| {
+        let holds_value = |n: SectionId| {
             self.new.facts.iter().any(|f| {
                 f.context.section == n && f.kind == fact.kind && f.value.same_as(&fact.value)
             })
         };
-        let holds_ids = |n: usize| {
+        let holds_ids = |n: SectionId| {
             self.new.rules.iter().any(|r| {
                 r.section == n
                     && r.error_ids
@@ -81,16 +82,16 @@ impl Ctx<'_> {
 
     /// Sort position of an old section: after the new section its nearest aligned predecessor
     /// became.
-    fn old_order(&self, s: usize) -> usize {
+    fn old_order(&self, s: SectionId) -> usize {
         if let Some(&n) = self.alignment.of_old(s).and_then(|m| m.new.first()) {
-            return n;
+            return n.index();
         }
-        (0..s)
+        SectionId::all(s.index())
             .rev()
             .find_map(|p| {
                 self.alignment
                     .of_old(p)
-                    .and_then(|m| m.new.iter().max().copied())
+                    .and_then(|m| m.new.iter().max().map(|n| n.index()))
             })
             .unwrap_or(0)
     }
@@ -131,8 +132,8 @@ impl Ctx<'_> {
         let (old, new) = (self.old, self.new);
         for m in &self.alignment.matches {
             let first_new = m.new[0];
-            let order = (first_new, 0, 0);
-            let anchors = |doc: &Document, ix: &[usize]| -> Vec<String> {
+            let order = (first_new.index(), 0, 0);
+            let anchors = |doc: &Document, ix: &[SectionId]| -> Vec<String> {
                 ix.iter()
                     .map(|&i| format!("#{}", doc.sections[i].anchor))
                     .collect()
@@ -181,6 +182,7 @@ impl Ctx<'_> {
             }
         }
         for (s, section) in old.sections.iter().enumerate() {
+            let s = SectionId::new(s);
             if self.alignment.of_old(s).is_none() && section.level > 0 {
                 let mut change = self.change(
                     ChangeKind::SectionRemoved,
@@ -193,12 +195,13 @@ impl Ctx<'_> {
             }
         }
         for (s, section) in new.sections.iter().enumerate() {
+            let s = SectionId::new(s);
             if self.alignment.of_new(s).is_none() && section.level > 0 {
                 let mut change = self.change(
                     ChangeKind::SectionAdded,
                     section.anchor.clone(),
                     format!("section #{} added", section.anchor),
-                    (s, 0, section.span.start),
+                    (s.index(), 0, section.span.start),
                 );
                 change.new = Some(self.place(new, section.span, &section.title));
                 out.push(change);
@@ -209,7 +212,7 @@ impl Ctx<'_> {
     fn rules(&self, out: &mut Vec<Change>) {
         // Rows are identified within an aligned section by their error IDs and their rank among
         // rows with the same IDs. Rows of added or removed sections are covered by those changes.
-        let identity = |doc: &Document, section_id: &dyn Fn(usize) -> String| {
+        let identity = |doc: &Document, section_id: &dyn Fn(SectionId) -> String| {
             let mut counts: HashMap<(String, String), usize> = HashMap::new();
             let mut rows: BTreeMap<(String, String, usize), usize> = BTreeMap::new();
             for (r, rule) in doc.rules.iter().enumerate() {
@@ -248,7 +251,7 @@ impl Ctx<'_> {
                     format!(" (error {})", key.1)
                 };
                 let (kind, verb, order) = if added {
-                    (ChangeKind::RuleAdded, "added", rule.section)
+                    (ChangeKind::RuleAdded, "added", rule.section.index())
                 } else {
                     (
                         ChangeKind::RuleRemoved,
@@ -410,11 +413,11 @@ impl Ctx<'_> {
         let new_lit = literal_sets(&new_keyed, &|f| {
             self.new.sections[f.context.section].anchor.clone()
         });
-        let removed_sections: BTreeSet<String> = (0..self.old.sections.len())
+        let removed_sections: BTreeSet<String> = SectionId::all(self.old.sections.len())
             .filter(|&s| self.alignment.of_old(s).is_none())
             .map(|s| self.old.sections[s].anchor.clone())
             .collect();
-        let added_sections: BTreeSet<String> = (0..self.new.sections.len())
+        let added_sections: BTreeSet<String> = SectionId::all(self.new.sections.len())
             .filter(|&s| self.alignment.of_new(s).is_none())
             .map(|s| self.new.sections[s].anchor.clone())
             .collect();
@@ -487,7 +490,12 @@ impl Ctx<'_> {
             _ => format!("{what}: {product}{} → {}", o.value, n.value),
         };
         let section = n.key.section.clone();
-        let mut change = self.change(kind, section, message, (n.context.section, 3, n.span.start));
+        let mut change = self.change(
+            kind,
+            section,
+            message,
+            (n.context.section.index(), 3, n.span.start),
+        );
         change.old = Some(self.place(self.old, o.span, &o.text));
         change.new = Some(self.place(self.new, n.span, &n.text));
         change.old_value = Some(o.value.to_string());
@@ -513,7 +521,7 @@ impl Ctx<'_> {
         let (section, order) = if added {
             (
                 self.new.sections[fact.context.section].anchor.clone(),
-                (fact.context.section, 4, fact.span.start),
+                (fact.context.section.index(), 4, fact.span.start),
             )
         } else {
             (

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use docrules_model::document::Document;
 use docrules_model::fact::{FactContext, FactKey, Value};
+use docrules_model::index::{RowId, SectionId};
 
 /// One key per fact, in the order given; keys are unique within the document.
 pub fn assign(doc: &Document, facts: &[(&Value, &FactContext)]) -> Vec<FactKey> {
@@ -21,7 +22,7 @@ pub fn assign(doc: &Document, facts: &[(&Value, &FactContext)]) -> Vec<FactKey> 
             let kind = value.kind();
             let section = doc
                 .sections
-                .get(context.section)
+                .get(context.section.index())
                 .map(|s| s.anchor.clone())
                 .unwrap_or_default();
             let place = match (context.rule, context.column) {
@@ -75,8 +76,8 @@ pub fn assign(doc: &Document, facts: &[(&Value, &FactContext)]) -> Vec<FactKey> 
 
 /// `34513.1` for the first row of its section whose error IDs are {34513}, `34513.2` for the
 /// second; rows without IDs are `row.1`, `row.2`, … in their section.
-pub fn row_identities(doc: &Document) -> HashMap<usize, String> {
-    let mut counts: HashMap<(usize, String), usize> = HashMap::new();
+pub fn row_identities(doc: &Document) -> HashMap<RowId, String> {
+    let mut counts: HashMap<(SectionId, String), usize> = HashMap::new();
     let mut out = HashMap::new();
     for (index, rule) in doc.rules.iter().enumerate() {
         let mut ids: Vec<&str> = rule.error_ids.iter().map(|id| id.value.as_str()).collect();
@@ -88,7 +89,7 @@ pub fn row_identities(doc: &Document) -> HashMap<usize, String> {
         };
         let n = counts.entry((rule.section, ids.clone())).or_insert(0);
         *n += 1;
-        out.insert(index, format!("{ids}.{n}"));
+        out.insert(RowId::new(index), format!("{ids}.{n}"));
     }
     out
 }

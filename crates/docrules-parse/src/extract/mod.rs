@@ -12,6 +12,7 @@ use docrules_lexicon::Lexicons;
 use docrules_model::document::ColumnRole;
 use docrules_model::document::{Block, Document, Inline};
 use docrules_model::fact::{Fact, FactContext, FactKey, Value};
+use docrules_model::index::SectionId;
 use docrules_model::locale::Locale;
 
 /// Byte ranges of the source covered by the text of `inlines`, adjacent pieces merged.
@@ -142,6 +143,7 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
         }
     };
     for (index, section) in doc.sections.iter().enumerate() {
+        let index = SectionId::new(index);
         let context = FactContext {
             section: index,
             rule: None,
@@ -164,11 +166,11 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
             match block {
                 Block::Paragraph(p) => scan_inlines(&p.inlines, context.clone(), &mut pending),
                 Block::Table { table } => {
-                    let Some(table) = doc.tables.get(*table) else {
+                    let Some(table) = doc.tables.get(table.index()) else {
                         continue;
                     };
                     for rule_index in table.rows.iter().filter_map(|r| r.rule) {
-                        let Some(rule) = doc.rules.get(rule_index) else {
+                        let Some(rule) = doc.rules.get(rule_index.index()) else {
                             continue;
                         };
                         for cell in &rule.cells {

@@ -15,6 +15,7 @@ use docrules_model::document::{
     Anchor, AnchorSource, Block, Document, Link, Paragraph, Section, TextContext, plain_text,
 };
 use docrules_model::front_matter::FrontMatter;
+use docrules_model::index::{SectionId, TableId};
 use docrules_model::locale::Locale;
 use docrules_model::source::Source;
 use docrules_model::span::Span;
@@ -245,7 +246,7 @@ impl<'a> Builder<'a> {
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
                     let start = table.start();
-                    let index = self.parts.tables.len();
+                    let index = TableId::new(self.parts.tables.len());
                     let section = self.current_section(start);
                     let stated = table::prose_error_ids(self.ctx, &self.parts.sections[section]);
                     table.finish(
@@ -316,7 +317,7 @@ impl<'a> Builder<'a> {
         let section = match container {
             Container::Heading { level, id } => {
                 self.push_section(level, id, &inlines, &tags, span);
-                self.parts.sections.len() - 1
+                SectionId::new(self.parts.sections.len() - 1)
             }
             Container::Paragraph(context) => {
                 let section = self.current_section(start);
@@ -356,7 +357,7 @@ impl<'a> Builder<'a> {
         tags: &[(html::Tag, Span)],
         span: Span,
     ) {
-        let index = self.parts.sections.len();
+        let index = SectionId::new(self.parts.sections.len());
         let title = plain_text(inlines);
         let html_anchor = tags
             .iter()
@@ -375,7 +376,12 @@ impl<'a> Builder<'a> {
                 (self.slugs.unique(slug), AnchorSource::Slug)
             }
         };
-        let parent = self.parts.sections.iter().rposition(|s| s.level < level);
+        let parent = self
+            .parts
+            .sections
+            .iter()
+            .rposition(|s| s.level < level)
+            .map(SectionId::new);
         self.parts.sections.push(Section {
             level,
             title,
@@ -404,7 +410,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Anchors (`<a name>`, `id=`) and HTML links (`<a href>`) among raw tags.
-    fn record_tags(&mut self, tags: &[(html::Tag, Span)], section: usize) {
+    fn record_tags(&mut self, tags: &[(html::Tag, Span)], section: SectionId) {
         for (tag, span) in tags {
             if tag.kind == TagKind::Close {
                 continue;
@@ -440,7 +446,7 @@ impl<'a> Builder<'a> {
 
     /// The section content at `offset` belongs to, creating the level-0 preamble if no heading
     /// came yet.
-    fn current_section(&mut self, offset: usize) -> usize {
+    fn current_section(&mut self, offset: usize) -> SectionId {
         if self.parts.sections.is_empty() {
             self.parts.sections.push(Section {
                 level: 0,
@@ -453,7 +459,7 @@ impl<'a> Builder<'a> {
                 blocks: Vec::new(),
             });
         }
-        self.parts.sections.len() - 1
+        SectionId::new(self.parts.sections.len() - 1)
     }
 
     fn finish(mut self) -> Parts {

@@ -8,6 +8,7 @@ use docrules_model::document::ColumnRole;
 use docrules_model::document::{
     Block, Cell, ErrorId, HeaderCell, Inline, Row, Rule, Section, Table, TextContext, plain_text,
 };
+use docrules_model::index::{RowId, SectionId, TableId};
 use docrules_model::locale::Locale;
 use docrules_model::span::Span;
 
@@ -17,7 +18,7 @@ type RawCell = (Vec<Inline>, Span);
 
 #[derive(Debug)]
 pub(crate) struct TableBuilder {
-    section: usize,
+    section: SectionId,
     start: usize,
     header: Vec<RawCell>,
     rows: Vec<(std::ops::Range<usize>, Vec<RawCell>)>,
@@ -26,7 +27,7 @@ pub(crate) struct TableBuilder {
 }
 
 impl TableBuilder {
-    pub fn new(section: usize, start: usize) -> Self {
+    pub fn new(section: SectionId, start: usize) -> Self {
         TableBuilder {
             section,
             start,
@@ -69,7 +70,7 @@ impl TableBuilder {
         path: &str,
         locale: Option<&Locale>,
         end: usize,
-        index: usize,
+        index: TableId,
         stated: &[ErrorId],
         tables: &mut Vec<Table>,
         rules: &mut Vec<Rule>,
@@ -134,7 +135,7 @@ impl TableBuilder {
             }
             rows.push(Row {
                 span,
-                rule: Some(rules.len()),
+                rule: Some(RowId::new(rules.len())),
             });
             rules.push(Rule {
                 section: self.section,

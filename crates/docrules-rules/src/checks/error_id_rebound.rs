@@ -22,6 +22,8 @@ use std::collections::BTreeMap;
 
 use super::{Finding, Location, Related, current_versions};
 use docrules_align::Compiled;
+use docrules_model::index::SectionId;
+use docrules_model::span::Span;
 
 /// What this rule is, for the registry.
 pub(crate) const META: Meta = Meta {
@@ -35,7 +37,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     for (article, _, version) in current_versions(compiled) {
         let doc = &version.document;
         // Error ID → (section, first row's ID span) in document order.
-        let mut owners: BTreeMap<&str, Vec<(usize, docrules_model::span::Span)>> = BTreeMap::new();
+        let mut owners: BTreeMap<&str, Vec<(SectionId, Span)>> = BTreeMap::new();
         for rule in &doc.rules {
             for id in &rule.error_ids {
                 let list = owners.entry(id.value.as_str()).or_default();

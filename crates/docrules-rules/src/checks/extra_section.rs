@@ -19,6 +19,7 @@ use super::{Finding, Location, current_translations, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
 use docrules_model::diagnostic::Level;
+use docrules_model::index::SectionId;
 
 /// What this rule is, for the registry.
 pub(crate) const META: Meta = Meta {
@@ -32,8 +33,8 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     for (article, v, version) in current_translations(compiled) {
         let canonical = &article.article.versions[article.canonical];
         let doc = &version.document;
-        let alignment = &article.alignments[v];
-        let extra: Vec<usize> = (0..doc.sections.len())
+        let alignment = &article.alignments[v.index()];
+        let extra: Vec<SectionId> = SectionId::all(doc.sections.len())
             .filter(|&s| doc.sections[s].level > 0 && alignment.of_old(s).is_none())
             .collect();
         for &s in &extra {

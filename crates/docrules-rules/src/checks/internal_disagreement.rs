@@ -26,6 +26,7 @@ use super::{
 };
 use docrules_align::Compiled;
 use docrules_model::fact::FactKind;
+use docrules_model::index::RowId;
 
 /// What this rule is, for the registry.
 pub(crate) const META: Meta = Meta {
@@ -39,7 +40,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     for (article, _, version) in current_versions(compiled) {
         let doc = &version.document;
         // (rule, kind) → column → facts of that kind in that cell.
-        let mut cells: BTreeMap<(usize, FactKind), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+        let mut cells: BTreeMap<(RowId, FactKind), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
         for (i, fact) in doc.facts.iter().enumerate() {
             let (Some(rule), true) = (
                 fact.context.rule,

@@ -21,6 +21,7 @@ use super::{Finding, Location, Related, current_translations, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
 use docrules_model::diagnostic::Level;
+use docrules_model::index::SectionId;
 
 /// What this rule is, for the registry.
 pub(crate) const META: Meta = Meta {
@@ -34,8 +35,8 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     for (article, v, version) in current_translations(compiled) {
         let canonical = &article.article.versions[article.canonical];
         let reference = &canonical.document;
-        let alignment = &article.alignments[v];
-        let missing: Vec<usize> = (0..reference.sections.len())
+        let alignment = &article.alignments[v.index()];
+        let missing: Vec<SectionId> = SectionId::all(reference.sections.len())
             .filter(|&s| reference.sections[s].level > 0 && alignment.of_new(s).is_none())
             .collect();
         for &s in &missing {
@@ -44,13 +45,13 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 continue;
             }
             // Where it would go: after the section aligned with its predecessor.
-            let before = (0..s)
+            let before = SectionId::all(s.index())
                 .rev()
                 .find_map(|p| alignment.of_new(p))
                 .and_then(|m| m.old.iter().max().copied());
             let doc = &version.document;
             let at = before.map_or(doc.sections.first().map(|x| x.span), |b| {
-                doc.sections.get(b).map(|x| x.span)
+                doc.sections.get(b.index()).map(|x| x.span)
             });
             let Some(span) = at else { continue };
             let mut finding = Finding::new(

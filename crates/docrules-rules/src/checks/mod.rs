@@ -16,6 +16,7 @@ pub(crate) mod unused_suppression;
 
 use docrules_align::{AlignedArticle, Compiled};
 use docrules_model::corpus::Version;
+use docrules_model::index::VersionId;
 
 pub use crate::finding::{
     FactInfo, FactValue, Finding, Fix, Location, Related, fact_location, fact_value, version_name,
@@ -26,7 +27,7 @@ use crate::suppress;
 /// What readers see now: the newest version of each locale of every article, with its index.
 pub fn current_versions<'a>(
     compiled: &'a Compiled<'a>,
-) -> impl Iterator<Item = (&'a AlignedArticle<'a>, usize, &'a Version)> + 'a {
+) -> impl Iterator<Item = (&'a AlignedArticle<'a>, VersionId, &'a Version)> + 'a {
     compiled.articles.iter().flat_map(|article| {
         newest_per_locale(article)
             .into_iter()
@@ -38,15 +39,16 @@ pub fn current_versions<'a>(
 /// the canonical version itself).
 pub fn current_translations<'a>(
     compiled: &'a Compiled<'a>,
-) -> impl Iterator<Item = (&'a AlignedArticle<'a>, usize, &'a Version)> + 'a {
+) -> impl Iterator<Item = (&'a AlignedArticle<'a>, VersionId, &'a Version)> + 'a {
     current_versions(compiled).filter(|(article, v, _)| *v != article.canonical)
 }
 
 /// The newest version of each locale of an article (indices into its versions).
-pub fn newest_per_locale(article: &AlignedArticle<'_>) -> Vec<usize> {
+pub fn newest_per_locale(article: &AlignedArticle<'_>) -> Vec<VersionId> {
     let versions = &article.article.versions;
-    let mut newest: Vec<usize> = Vec::new();
+    let mut newest: Vec<VersionId> = Vec::new();
     for (i, v) in versions.iter().enumerate() {
+        let i = VersionId::new(i);
         match newest.iter_mut().find(|n| versions[**n].locale == v.locale) {
             Some(n) => *n = i,
             None => newest.push(i),
