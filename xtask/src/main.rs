@@ -3,8 +3,11 @@
 //! Tasks:
 //! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, all tests.
 //! - `codegen [--check]`: regenerate `generated/` from `corpus/` (or only verify it is fresh).
+//! - `eval`: precision per check and recall of labels on the labelled corpus `eval/`.
 //! - `readme`: rewrite the README's tables of checks and lints from the rule registry.
 //! - `bench`: throughput benchmarks, in release mode; figures are printed, never asserted.
+
+mod eval;
 
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
@@ -16,6 +19,11 @@ fn main() -> Result<()> {
         Some("ci") => ci(),
         Some("codegen") => codegen(std::env::args().nth(2).as_deref() == Some("--check")),
         Some("readme") => readme(),
+        Some("eval") => eval::run(
+            &std::env::args()
+                .nth(2)
+                .map_or_else(|| workspace_root().join("eval"), PathBuf::from),
+        ),
         Some("bench") => {
             cargo(&["bench", "-p", "docrules", "--bench", "throughput"])?;
             cargo(&["bench", "-p", "docrules", "--bench", "align"])?;
@@ -35,6 +43,7 @@ tasks:
   ci       cargo fmt --check, cargo clippy -D warnings, codegen --check, cargo test --workspace
   codegen  regenerate generated/ from corpus/ (--check: fail with a diff if it is stale)
   readme   rewrite the README's tables of checks and lints from the rule registry
+  eval     precision and recall of `docrules check` on the labelled corpus eval/ (or DIR)
   bench    throughput of load/parse/facts on the corpus repeated to 50 MB, alignment cost
            as articles grow, cold and warm one-file lint (release mode)";
 

@@ -4,6 +4,7 @@
 //! Corpus text reaches the generated code only as string literals made by `proc_macro2` (through
 //! `quote`), and identifiers are validated, so no document can inject code. Output is
 //! deterministic: everything is sorted, and nothing depends on time, paths or thread count.
+#![warn(missing_docs)]
 
 mod data;
 mod names;
@@ -39,7 +40,9 @@ pub enum CodegenError {
 /// One file of the generated crate, `path` relative to the crate's root.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneratedFile {
+    /// Relative to the generated crate's root, `/`-separated (`src/rules.rs`).
     pub path: String,
+    /// The file's full text.
     pub contents: String,
 }
 
@@ -75,6 +78,29 @@ fn header(comment: &str, digest: &str) -> String {
 
 /// The crate's files. Fails when the manifest names the crate or a fact in a way Rust cannot
 /// spell.
+///
+/// ```
+/// use docrules_align::compile;
+/// use docrules_codegen::codegen;
+/// use docrules_parse::corpus::load;
+///
+/// let root = std::env::temp_dir().join(format!("docrules-codegen-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(root.join("backup/en-us"))?;
+/// std::fs::write(root.join("docrules.toml"), "[crate]\nname = \"backup-rules\"\n")?;
+/// let article = "---\nms.date: 07/15/2019\n---\n# Errors\n\n\
+///     | Error | Recommended action |\n|---|---|\n| Upload failed (ID: 34513) | Retry. |\n";
+/// std::fs::write(root.join("backup/en-us/2019-07-15.md"), article)?;
+/// let corpus = load(&root);
+/// std::fs::remove_dir_all(&root)?;
+/// let corpus = corpus?;
+///
+/// let files = codegen(&compile(&corpus))?;
+/// let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+/// assert_eq!(paths, ["Cargo.toml", "src/lib.rs", "src/data.rs", "src/rules.rs", "src/facts.rs"]);
+/// assert!(files[0].contents.contains(r#"name = "backup-rules""#));
+/// assert!(files[2].contents.contains("34513"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn codegen(compiled: &Compiled<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
     let corpus = compiled.corpus;
     let name = &corpus.manifest.krate.name;

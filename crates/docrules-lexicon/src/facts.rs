@@ -123,6 +123,7 @@ impl<T: Copy> Words<T> {
             .find_map(|(word, value)| match_suffix(text, word).map(|len| (*value, len)))
     }
 
+    /// Whether the list holds no word.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -202,24 +203,41 @@ fn same_letter(a: char, b: char) -> bool {
 /// Everything the extractor needs to read numbers in one language.
 #[derive(Clone, Debug, Default)]
 pub struct FactLexicon {
+    /// Duration units written after a number, and the unit each names (`hours`, `時間`).
     pub units: Words<TimeUnit>,
     /// Recurrences (`毎週`, `weekly`) and the period they name.
     pub periods: Words<TimeUnit>,
+    /// Comparators written before a number (`more than`, `最低`).
     pub comparators_before: Words<Comparator>,
+    /// Comparators written after a number (`or more`, `以上`).
     pub comparators_after: Words<Comparator>,
+    /// Words between alternative numbers (`or`, `または`).
     pub alternatives: Words<()>,
+    /// Marks between the two ends of a range (`to`, `から`, `-`, `～`).
     pub range_marks: Words<()>,
+    /// Words that close a range after its second number (`まで`).
     pub range_ends: Words<()>,
+    /// Percent signs and words written after a number (`%`, `percent`).
     pub percent: Words<()>,
+    /// Counter words after a number that make it a count (`個`, `台`).
     pub counters: Words<()>,
+    /// Nouns that make the number before them a count (`files`, `マシン`).
     pub count_nouns: Words<()>,
+    /// Words between a count and its noun (`の` of `60,000 個のファイル`).
     pub noun_links: Words<()>,
+    /// Words before a port number (`port`, `ポート`).
     pub port_before: Words<()>,
+    /// Words after a port number (`番ポート`).
     pub port_after: Words<()>,
+    /// Words before a version that make it a minimum (`at least`).
     pub minimum_before: Words<()>,
+    /// Words after a version that make it a minimum (`or later`, `以降`).
     pub minimum_after: Words<()>,
+    /// Spelled-out numbers and their values (`three`, `zwei`).
     pub number_words: Words<u64>,
+    /// Words that hold a kanji numeral but are no number (`十分`, `一時`).
     pub not_numbers: Words<()>,
+    /// Labels before a symbolic error code (`error code`, `エラー コード`).
     pub error_code_labels: Words<()>,
     /// The own language's unit words in the lexicon's order (the first is the preferred one),
     /// for writing a duration back in the file's language.

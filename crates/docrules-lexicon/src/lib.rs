@@ -1,8 +1,9 @@
 //! Per-language word lists, held as data in `crates/docrules-lexicon/data/*.toml` and compiled
 //! into the binary.
 //!
-//! Adding a language or a synonym is a data change: add a file (and list it in [`SOURCES`]) or a
-//! word, never an `if` in the code.
+//! Adding a language or a synonym is a data change: add a file (and list it in `SOURCES` in
+//! `src/lib.rs`) or a word, never an `if` in the code.
+#![warn(missing_docs)]
 
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -87,6 +88,7 @@ pub struct Lexicons {
 /// A header's role and the language whose lexicon recognized it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RoleMatch {
+    /// What the column holds.
     pub role: ColumnRole,
     /// `None` when no lexicon knows the header (role [`ColumnRole::Other`]).
     pub language: Option<&'static str>,
@@ -173,6 +175,26 @@ impl Lexicons {
     /// The role of a column from its header text. The document's own language wins when several
     /// languages list the header, then English; a header in another language (an untranslated
     /// `Error`) still counts.
+    ///
+    /// Headers are compared after [`fold`]ing, so case, full-width forms, spaces, markup
+    /// characters and trailing colons do not matter.
+    ///
+    /// ```
+    /// use docrules_lexicon::Lexicons;
+    /// use docrules_model::document::ColumnRole;
+    /// use docrules_model::locale::Locale;
+    ///
+    /// let ja = Locale::parse("ja-JP");
+    /// let found = Lexicons::get().column_role("推奨される操作", ja.as_ref());
+    /// assert_eq!((found.role, found.language), (ColumnRole::Action, Some("ja")));
+    ///
+    /// // An untranslated English header in a Japanese table.
+    /// let found = Lexicons::get().column_role("**Error code:**", ja.as_ref());
+    /// assert_eq!((found.role, found.language), (ColumnRole::ErrorCode, Some("en")));
+    ///
+    /// let found = Lexicons::get().column_role("備考", ja.as_ref());
+    /// assert_eq!((found.role, found.language), (ColumnRole::Other, None));
+    /// ```
     pub fn column_role(&self, header: &str, locale: Option<&Locale>) -> RoleMatch {
         let own = locale.map(lexicon_tag);
         let Some(entries) = self.column_roles.get(&fold(header)) else {

@@ -10,10 +10,13 @@ use crate::document::Document;
 use crate::locale::Locale;
 use crate::manifest::Manifest;
 
+/// A loaded corpus: its manifest, its articles and the problems found while loading.
 #[derive(Debug, Serialize)]
 pub struct Corpus {
+    /// The folder the corpus was loaded from.
     #[serde(skip)]
     pub root: PathBuf,
+    /// The corpus's `docrules.toml`, or the defaults when it has none (or a broken one).
     pub manifest: Manifest,
     /// Sorted by name.
     pub articles: Vec<Article>,
@@ -21,8 +24,10 @@ pub struct Corpus {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// One article: all its files, across locales and dates.
 #[derive(Debug, Serialize)]
 pub struct Article {
+    /// The article's folder name.
     pub name: String,
     /// Oldest first: by `ms.date`, then `ms.lasthandoff`, then path.
     pub versions: Vec<Version>,
@@ -31,13 +36,17 @@ pub struct Article {
 /// One file: an article in one locale at one date.
 #[derive(Debug, Serialize)]
 pub struct Version {
+    /// The name of the article the file belongs to (its top-level folder).
     pub article: String,
+    /// The locale of the file's folder.
     pub locale: Locale,
     /// `ms.date`, or the date in the file name when the front matter has none.
     pub date: Option<Date>,
     /// `ms.lasthandoff`: when a translation was last synchronized with its source.
     pub last_handoff: Option<Date>,
+    /// The file's path relative to the corpus root, `/`-separated.
     pub path: String,
+    /// The parsed file.
     pub document: Document,
 }
 
@@ -60,10 +69,12 @@ impl Corpus {
         all
     }
 
+    /// Every version of every article: articles by name, each article's versions oldest first.
     pub fn versions(&self) -> impl Iterator<Item = &Version> {
         self.articles.iter().flat_map(|a| a.versions.iter())
     }
 
+    /// The level of the most serious diagnostic, or `None` when there is none.
     pub fn max_level(&self) -> Option<Level> {
         self.all_diagnostics().iter().map(|d| d.level).max()
     }

@@ -6,18 +6,32 @@ use std::fmt;
 /// A valid Gregorian calendar date. Orders chronologically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year (`2019`).
     pub year: u16,
+    /// The month, 1–12.
     pub month: u8,
+    /// The day of the month, from 1.
     pub day: u8,
 }
 
 impl Date {
+    /// The date, or `None` when it does not exist (month 13, `2023-02-29`).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
-    /// Parses `M/D/YYYY` (the form Microsoft Docs uses in `ms.date`) or ISO `YYYY-MM-DD`.
+    /// Parses `M/D/YYYY` (the form Microsoft Docs uses in `ms.date`) or ISO `YYYY-MM-DD`;
+    /// surrounding whitespace is ignored. `None` for any other form or an impossible date.
+    ///
+    /// ```
+    /// use docrules_model::date::Date;
+    ///
+    /// assert_eq!(Date::parse("12/4/2017"), Date::new(2017, 12, 4));
+    /// assert_eq!(Date::parse("2017-12-04").unwrap().to_string(), "2017-12-04");
+    /// assert_eq!(Date::parse("2/30/2019"), None);
+    /// assert_eq!(Date::parse("1/2/19"), None);
+    /// ```
     pub fn parse(text: &str) -> Option<Date> {
         let text = text.trim();
         let parts: Vec<&str> = text.split(['/', '-']).collect();

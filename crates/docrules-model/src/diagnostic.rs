@@ -5,11 +5,15 @@ use std::fmt;
 
 use crate::span::Span;
 
+/// How serious a problem is; levels order `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// Worth knowing, not necessarily wrong.
     Info,
+    /// Probably wrong.
     Warning,
+    /// Wrong: a corpus with an error diagnostic does not compile.
     Error,
 }
 
@@ -26,18 +30,24 @@ impl fmt::Display for Level {
 /// One problem with the input. `code` is a stable kebab-case name users can search for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// How serious the problem is.
     pub level: Level,
+    /// Stable kebab-case name of the problem (`invalid-utf8`, `column-count`).
     pub code: &'static str,
+    /// What is wrong, for people.
     pub message: String,
     /// Path relative to the corpus root, `/`-separated.
     pub path: String,
+    /// Where in the file, when the problem has a position.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// How to fix it, shown as `= help: …`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }
 
 impl Diagnostic {
+    /// A diagnostic with no position and no help.
     pub fn new(level: Level, code: &'static str, path: &str, message: impl Into<String>) -> Self {
         Diagnostic {
             level,
@@ -49,19 +59,23 @@ impl Diagnostic {
         }
     }
 
+    /// A [`Level::Error`] diagnostic with no position and no help.
     pub fn error(code: &'static str, path: &str, message: impl Into<String>) -> Self {
         Self::new(Level::Error, code, path, message)
     }
 
+    /// A [`Level::Warning`] diagnostic with no position and no help.
     pub fn warning(code: &'static str, path: &str, message: impl Into<String>) -> Self {
         Self::new(Level::Warning, code, path, message)
     }
 
+    /// Points the diagnostic at `span`.
     pub fn at(mut self, span: Span) -> Self {
         self.span = Some(span);
         self
     }
 
+    /// Adds a hint on how to fix the problem.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -8,23 +8,36 @@ use crate::document::ColumnRole;
 use crate::index::{RowId, SectionId};
 use crate::span::Span;
 
+/// What kind of value a fact states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FactKind {
+    /// A length of time (`48 時間`, `10 days`).
     Duration,
+    /// A number of things (`65,000 files`, `50 台`).
     Count,
+    /// A percentage, or a range of percentages.
     Percent,
+    /// A version number (`4.5.2`, `.NET Framework 4.5.2 以降`).
     Version,
+    /// An error identifier (`34513`, `0x1FC07`, `SalLowDiskSpace`).
     ErrorId,
+    /// An IPv4 address or network (`20.190.128.0/18`).
     Ipv4,
+    /// A host name (`*.microsoft.com`).
     Host,
+    /// An `http` or `https` URL.
     Url,
+    /// A port number (`port 443`, `443 番ポート`).
     Port,
+    /// A file system path (`C:\Windows\Temp`).
     Path,
+    /// A Windows registry key (`HKLM\SOFTWARE\…`).
     RegistryKey,
 }
 
 impl FactKind {
+    /// Every kind, in declaration order.
     pub const ALL: [FactKind; 11] = [
         FactKind::Duration,
         FactKind::Count,
@@ -39,6 +52,7 @@ impl FactKind {
         FactKind::RegistryKey,
     ];
 
+    /// The kebab-case name (`error-id`), as in fact keys and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             FactKind::Duration => "duration",
@@ -67,6 +81,7 @@ impl FactKind {
         )
     }
 
+    /// The kind named `name` ([`FactKind::as_str`]), if any.
     pub fn parse(name: &str) -> Option<FactKind> {
         FactKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
@@ -84,14 +99,20 @@ impl fmt::Display for FactKind {
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Comparator {
+    /// At least the number (`≥`): `at least`, `以上`.
     AtLeast,
+    /// More than the number (`>`): `more than`, `を超える`.
     MoreThan,
+    /// At most the number (`≤`): `up to`, `以下`.
     AtMost,
+    /// Less than the number (`<`): `less than`, `未満`.
     LessThan,
+    /// Within the time stated: `within`, `以内`.
     Within,
 }
 
 impl Comparator {
+    /// The symbol for display: `≥`, `>`, `≤`, `<`, or `within`.
     pub fn symbol(self) -> &'static str {
         match self {
             Comparator::AtLeast => "≥",
@@ -109,12 +130,19 @@ impl Comparator {
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeUnit {
+    /// A second.
     Second,
+    /// A minute.
     Minute,
+    /// An hour.
     Hour,
+    /// A day.
     Day,
+    /// A week: 7 days.
     Week,
+    /// A month, counted as 30 days.
     Month,
+    /// A year, counted as 365 days.
     Year,
 }
 
@@ -147,6 +175,7 @@ impl TimeUnit {
         }
     }
 
+    /// The kebab-case name (`hour`), as in lexicon files and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             TimeUnit::Second => "second",
@@ -166,55 +195,79 @@ impl TimeUnit {
 pub enum Value {
     /// `millis` is the normalized length; `amount` and `unit` are as written (`48`, hour).
     Duration {
+        /// The length in milliseconds.
         millis: u64,
+        /// The number as written (`48`, `1.5`).
         amount: f64,
+        /// The unit as written.
         unit: TimeUnit,
     },
     /// One number, or alternatives (`60,000 または 65,000`), in the order written.
     Count {
+        /// The numbers, in the order written.
         values: Vec<u64>,
     },
     /// A percentage or a range of percentages (`5% から 10%`): `low == high` for one value.
     Percent {
+        /// The lower bound, in percent (`5.0` for 5 %).
         low: f64,
+        /// The upper bound, in percent.
         high: f64,
     },
     /// Ordered components; `minimum` when the text says "or later" (`以降`).
     Version {
+        /// The numeric components, most significant first (`[4, 5, 2]`).
         components: Vec<u64>,
+        /// Whether the version is a minimum (`or later`, `以降`, `at least`).
         minimum: bool,
     },
     /// Decimal digits, lower-case `0x…` hex, or a symbolic name (`SalLowDiskSpace`).
     ErrorId {
+        /// The normalized identifier.
         id: String,
     },
+    /// An IPv4 address, or a network when a prefix length is given.
     Ipv4 {
+        /// The four octets, in order.
         address: [u8; 4],
+        /// The CIDR prefix length, 0–32 (`18` of `/18`).
         prefix: Option<u8>,
     },
     /// Lower-cased host name; `wildcard` for `*.example.com`.
     Host {
+        /// The host name, lower-cased, without a leading `*.` or `.`.
         host: String,
+        /// Whether written `*.example.com` or `.example.com`: the domain and its subdomains.
         wildcard: bool,
     },
+    /// An `http` or `https` URL, trailing punctuation dropped.
     Url {
+        /// The URL as written.
         url: String,
+        /// Its host, lower-cased, without user info or port.
         host: String,
+        /// The part after `#`, if any.
         fragment: Option<String>,
     },
+    /// A port number.
     Port {
+        /// The port.
         port: u16,
     },
     /// For comparison: separators as `\`, lower case, no trailing separator.
     Path {
+        /// The path normalized as above (`c:\windows\temp`).
         normalized: String,
     },
+    /// A registry key, normalized like a path, with the hive written out.
     RegistryKey {
+        /// Lower case, `\`-separated, the hive in full (`hkey_local_machine\software\…`).
         normalized: String,
     },
 }
 
 impl Value {
+    /// The kind of fact the value states.
     pub fn kind(&self) -> FactKind {
         match self {
             Value::Duration { .. } => FactKind::Duration,
@@ -286,10 +339,12 @@ impl fmt::Display for Value {
 /// Where a fact is, for keys and for people.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FactContext {
+    /// The section the fact is in.
     pub section: SectionId,
     /// The rule (table row) the fact is in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<RowId>,
+    /// The role of the column the fact is in; `None` outside tables.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<ColumnRole>,
     /// The word counted (`マシン`, `files`) or the product a version is of (`.NET Framework`).
@@ -308,7 +363,10 @@ pub struct FactContext {
 pub struct FactKey {
     /// The section's anchor (sections are aligned across versions by a later stage).
     pub section: String,
+    /// The fact's kind.
     pub kind: FactKind,
+    /// What the fact is about in its section: `<place>/<literal, product or ordinal>`, where the
+    /// place is `text` or a row and column (`34513.1/cause`).
     pub subject: String,
 }
 
@@ -318,16 +376,24 @@ impl fmt::Display for FactKey {
     }
 }
 
+/// A typed statement of a document: its normalized value, the text as written, where it is, and
+/// its identity across versions.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fact {
+    /// The value's kind.
     pub kind: FactKind,
+    /// The normalized value.
     pub value: Value,
+    /// How the number bounds the quantity, when the text says (`以上`, `more than`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparator: Option<Comparator>,
     /// The statement as written, verbatim from the source.
     pub text: String,
+    /// Where the statement is.
     pub span: Span,
+    /// Where the fact is in the document's structure.
     pub context: FactContext,
+    /// Its identity across versions and locales of the article.
     pub key: FactKey,
     /// The name `docrules.toml` gives the key, if any.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -8,6 +8,7 @@ use crate::span::Span;
 /// Front matter fields with scalar values, as strings, and where the block sits in the file.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct FrontMatter {
+    /// Top-level keys and their values as text; a list or map value is kept as an empty string.
     pub fields: BTreeMap<String, String>,
     /// The whole block, delimiters included; `None` when the file has no front matter.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -18,6 +19,7 @@ pub struct FrontMatter {
 }
 
 impl FrontMatter {
+    /// A field's value, or `None` when it is missing or empty.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.fields
             .get(key)

@@ -6,6 +6,7 @@
 //! [`span::Span`] into the original bytes. This crate holds data and the small functions that
 //! read it; loading and parsing live in `docrules-parse`.
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+#![warn(missing_docs)]
 
 pub mod corpus;
 pub mod date;

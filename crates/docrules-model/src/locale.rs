@@ -9,7 +9,21 @@ use std::fmt;
 pub struct Locale(String);
 
 impl Locale {
+    /// Parses a tag (`ja-jp`, `zh_hant_tw`) into canonical case; `_` separates subtags as `-`
+    /// does.
+    ///
     /// Returns `None` unless the tag looks like `ll`, `lll`, `ll-RR`, `ll-Ssss`, `ll-Ssss-RR`, …
+    ///
+    /// ```
+    /// use docrules_model::locale::Locale;
+    ///
+    /// let locale = Locale::parse("zh_hant_tw").unwrap();
+    /// assert_eq!(locale.as_str(), "zh-Hant-TW");
+    /// assert_eq!(locale.language(), "zh");
+    /// assert_eq!((locale.script(), locale.region()), (Some("Hant"), Some("TW")));
+    /// assert_eq!(Locale::parse("ja-jp"), Locale::parse("ja-JP"));
+    /// assert_eq!(Locale::parse("images"), None);
+    /// ```
     pub fn parse(tag: &str) -> Option<Locale> {
         let tag = tag.trim().replace('_', "-");
         let mut parts = tag.split('-');
@@ -37,6 +51,7 @@ impl Locale {
         Some(Locale(out))
     }
 
+    /// The tag in canonical case (`ja-JP`).
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -6,13 +6,17 @@ use crate::diagnostic::Diagnostic;
 use crate::locale::Locale;
 use crate::span::LineIndex;
 
+/// The manifest's file name, at the corpus root.
 pub const FILE_NAME: &str = "docrules.toml";
 
+/// A parsed `docrules.toml`.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// `[crate]`: the generated rules crate.
     #[serde(rename = "crate", default)]
     pub krate: CrateConfig,
+    /// `[corpus]`: how the corpus is read.
     #[serde(default)]
     pub corpus: CorpusConfig,
     /// Names for fact keys: `vault_credential_validity = "<section>/<kind>/<subject>"`. A named
@@ -34,14 +38,19 @@ pub struct Manifest {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Suppression {
+    /// The check to silence, by code or name.
     pub code: String,
+    /// The fact key the finding must be about (`<section>/<kind>/<subject>`).
     #[serde(default)]
     pub key: Option<String>,
+    /// The file the finding must be in, relative to the corpus root, `/`-separated.
     #[serde(default)]
     pub path: Option<String>,
+    /// Why the finding is accepted; must not be empty.
     pub reason: String,
 }
 
+/// `[crate]`: the generated rules crate.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrateConfig {
@@ -62,6 +71,7 @@ impl Default for CrateConfig {
     }
 }
 
+/// `[corpus]`: how the corpus is read.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CorpusConfig {
@@ -154,6 +164,7 @@ impl Manifest {
             .collect()
     }
 
+    /// `corpus.source_locale` as a locale; `None` when unset.
     pub fn source_locale(&self) -> Option<Locale> {
         self.corpus.source_locale.as_deref().and_then(Locale::parse)
     }

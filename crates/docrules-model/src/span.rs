@@ -9,17 +9,23 @@ use serde::Serialize;
 /// measures display width itself.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
+    /// Byte offset of the first byte, into the file's original text.
     pub start: u32,
+    /// Byte offset just past the last byte (exclusive).
     pub end: u32,
+    /// 1-based line of `start`.
     pub line: u32,
+    /// 1-based column of `start`, in `char`s from the start of its line.
     pub column: u32,
 }
 
 impl Span {
+    /// The byte range `start..end`, for slicing the source text.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
 
+    /// Whether the span covers no bytes (`start == end`).
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
@@ -28,12 +34,25 @@ impl Span {
 /// Offsets of line starts in a text, for turning byte offsets into lines and columns.
 ///
 /// A line ends at `\n`; a `\r` before it belongs to the line ending and is not counted as a column.
+///
+/// ```
+/// use docrules_model::span::LineIndex;
+///
+/// let text = "# Title\r\n時間 48\n";
+/// let lines = LineIndex::new(text);
+/// let start = text.find("48").unwrap();
+/// let span = lines.span(text, start..start + 2);
+/// assert_eq!((span.line, span.column), (2, 4));
+/// assert_eq!(&text[span.range()], "48");
+/// assert_eq!(lines.line_start(2), "# Title\r\n".len());
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<u32>,
 }
 
 impl LineIndex {
+    /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(
@@ -59,6 +78,7 @@ impl LineIndex {
             .unwrap_or(0) as usize
     }
 
+    /// Number of lines, counting the (possibly empty) line after a final `\n`.
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
@@ -90,6 +110,8 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// Converts an offset or length to `u32`, saturating at `u32::MAX`.
+///
 /// Offsets are stored as `u32`: the loader refuses files of 4 GiB or more, so this never saturates
 /// on a loaded file.
 pub fn to_u32(n: usize) -> u32 {

@@ -51,6 +51,29 @@ pub fn load_manifest(root: &Path) -> Result<Manifest, Diagnostic> {
 }
 
 /// Loads the corpus under `root`.
+///
+/// Fails only when `root` is not a readable folder; a file that cannot be used, or a broken
+/// `docrules.toml`, becomes one of [`Corpus::diagnostics`].
+///
+/// ```
+/// use docrules_parse::corpus::load;
+///
+/// let root = std::env::temp_dir().join(format!("docrules-load-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(root.join("backup/en-us"))?;
+/// std::fs::write(root.join("backup/en-us/2019-07-15.md"), "# Backup\n\nText.\n")?;
+/// let corpus = load(&root);
+/// std::fs::remove_dir_all(&root)?;
+/// let corpus = corpus?;
+///
+/// let version = &corpus.articles[0].versions[0];
+/// assert_eq!(version.article, "backup");
+/// assert_eq!(version.locale.as_str(), "en-US");
+/// assert_eq!(version.path, "backup/en-us/2019-07-15.md");
+/// // Without `ms.date`, the date comes from the file name, with a warning.
+/// assert_eq!(version.date.unwrap().to_string(), "2019-07-15");
+/// assert_eq!(corpus.all_diagnostics()[0].code, "missing-date");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn load(root: &Path) -> Result<Corpus, LoadError> {
     let metadata = std::fs::metadata(root).map_err(|source| LoadError::Unreadable {
         path: root.display().to_string(),
@@ -234,6 +257,40 @@ fn load_file(root: &Path, path: &Path, manifest: &Manifest) -> (Option<Version>,
 
 /// Decodes, splits off the front matter, parses one file's bytes and extracts its facts. `path` names the file in
 /// messages; `locale` chooses the lexicons (any language is still read without one).
+///
+/// Fails when the file cannot be used at all (not UTF-8, binary, empty, broken front matter);
+/// problems inside the markdown are [`Document::diagnostics`] instead.
+///
+/// ```
+/// use docrules_model::fact::FactKind;
+/// use docrules_model::locale::Locale;
+/// use docrules_model::manifest::Manifest;
+/// use docrules_parse::corpus::read_document;
+///
+/// let markdown = "\
+/// ---
+/// ms.date: 07/15/2019
+/// ---
+/// ## Troubleshoot backups
+///
+/// | Error | Recommended action |
+/// |---|---|
+/// | The job failed. (ID: 34513) | Retry within 48 hours. |
+/// ";
+/// let locale = Locale::parse("en-US");
+/// let path = "backup/en-us/2019-07-15.md";
+/// let bytes = markdown.as_bytes().to_vec();
+/// let doc = read_document(path, bytes, locale.as_ref(), &Manifest::default()).unwrap();
+///
+/// assert_eq!(doc.front_matter.get("ms.date"), Some("07/15/2019"));
+/// assert_eq!(doc.sections[0].title, "Troubleshoot backups");
+/// assert_eq!(doc.sections[0].anchor, "troubleshoot-backups");
+/// let rule = &doc.rules[0];
+/// assert_eq!(rule.error_ids[0].value, "34513");
+/// assert_eq!(rule.actions().unwrap().text(), "Retry within 48 hours.");
+/// let fact = doc.facts.iter().find(|f| f.kind == FactKind::Duration).unwrap();
+/// assert_eq!((fact.text.as_str(), fact.value.to_string()), ("within 48 hours", "48 h".into()));
+/// ```
 pub fn read_document(
     path: &str,
     bytes: Vec<u8>,

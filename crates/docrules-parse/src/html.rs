@@ -3,16 +3,19 @@
 
 pub use docrules_model::document::TagKind;
 
+/// One HTML tag.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tag {
     /// Lower-cased element name.
     pub name: String,
+    /// Opening, closing or self-closing.
     pub kind: TagKind,
     /// Attributes in source order, names lower-cased, values unquoted (entities not decoded).
     pub attrs: Vec<(String, String)>,
 }
 
 impl Tag {
+    /// The value of the attribute `name` (lower case); `Some("")` for one without a value.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()

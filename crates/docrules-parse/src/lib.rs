@@ -5,6 +5,7 @@
 //! extracted ([`extract`]); [`corpus::load`] does all of it for every file of a corpus folder,
 //! in parallel. A file that cannot be used becomes a diagnostic; every other file is loaded.
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+#![warn(missing_docs)]
 
 pub mod corpus;
 pub mod decode;

@@ -141,6 +141,7 @@ struct JsonDiff<'a> {
     diffs: &'a [Changelog],
 }
 
+/// The changelogs as a pretty-printed JSON document: its `schema` ([`SCHEMA`]) and the `diffs`.
 pub fn json(logs: &[Changelog]) -> String {
     serde_json::to_string_pretty(&JsonDiff {
         schema: SCHEMA,

@@ -17,6 +17,8 @@ struct JsonDump<'a> {
     corpus: &'a Corpus,
 }
 
+/// The loaded corpus as a pretty-printed JSON document: its `schema` ([`SCHEMA`]) and the
+/// `corpus` (source texts left out).
 pub fn json(corpus: &Corpus) -> String {
     let dump = JsonDump {
         schema: SCHEMA,

@@ -14,8 +14,11 @@ pub const SCHEMA: &str = "docrules.facts/1";
 /// Which facts to list.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
+    /// Only facts of this kind.
     pub kind: Option<FactKind>,
+    /// Only facts of the article with this name.
     pub article: Option<String>,
+    /// Only facts of versions in this locale.
     pub locale: Option<Locale>,
 }
 
@@ -84,6 +87,8 @@ struct JsonFact<'a> {
     fact: &'a Fact,
 }
 
+/// The facts `filter` selects as a pretty-printed JSON document: its `schema` ([`SCHEMA`]) and
+/// the `facts`, each with its file's `path`, `article`, `locale` and `version` date.
 pub fn json(corpus: &Corpus, filter: &Filter) -> String {
     let facts = filter
         .versions(corpus)

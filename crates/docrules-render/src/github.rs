@@ -15,7 +15,31 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// GitHub Actions workflow commands for `findings`, one line each, related places and help in
+/// the message.
+///
 /// `root` is the corpus path as given, so that annotations name files from the repository root.
+///
+/// ```
+/// use docrules_model::diagnostic::Level;
+/// use docrules_model::span::Span;
+/// use docrules_rules::finding::{Finding, Location};
+/// use docrules_rules::registry::RuleId;
+///
+/// let rule = RuleId::find("broken-fragment").unwrap();
+/// let primary = Location {
+///     path: "backup/ja-jp/2021-06-04.md".into(),
+///     span: Span { start: 120, end: 136, line: 7, column: 5 },
+///     label: "no such anchor".into(),
+/// };
+/// let message = "`#pre-requisites` is not an anchor of this file".to_owned();
+/// let mut finding = Finding::new(rule, "backup", "ja-JP", message, primary);
+/// finding.level = Level::Warning;
+///
+/// let out = docrules_render::github::render(&[finding], "corpus");
+/// assert!(out.starts_with("::warning file=corpus/backup/ja-jp/2021-06-04.md,line=7,col=5,"));
+/// assert!(out.ends_with("::`#pre-requisites` is not an anchor of this file\n"));
+/// ```
 pub fn render(findings: &[Finding], root: &str) -> String {
     let mut out = String::new();
     for f in findings {

@@ -14,6 +14,8 @@ struct JsonFindings<'a> {
     findings: &'a [Finding],
 }
 
+/// The findings as a pretty-printed JSON document: its `schema` ([`SCHEMA`]), a `summary` line
+/// and the `findings`.
 pub fn render(findings: &[Finding]) -> String {
     let doc = JsonFindings {
         schema: SCHEMA,

@@ -1,5 +1,6 @@
 //! Findings for people and tools: rustc-style excerpts, versioned JSON, SARIF 2.1.0 and GitHub
 //! workflow annotations. Shared by `docrules check` (and, later, `docrules lint`).
+#![warn(missing_docs)]
 
 pub mod diff;
 pub mod dump;

@@ -63,6 +63,10 @@ pub struct Finding {
     pub notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<FactInfo>,
+    /// For a finding about a section: its anchor (the canonical section a translation lacks,
+    /// or the translation's own extra section).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     pub article: String,
     pub locale: String,
     /// A machine-applicable replacement of the text under `span` in the primary file.
@@ -97,6 +101,7 @@ impl Finding {
             help: None,
             notes: Vec::new(),
             fact: None,
+            section: None,
             article: article.to_owned(),
             locale: locale.to_owned(),
             fix: None,

@@ -8,7 +8,9 @@ use std::sync::OnceLock;
 /// lower-case `0x…` hex).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
+    /// Byte range in the searched text of the digits, or of the `0x…` literal; labels excluded.
     pub range: std::ops::Range<usize>,
+    /// Decimal digits without leading zeros, or `0x` and lower-case hex digits.
     pub value: String,
 }
 

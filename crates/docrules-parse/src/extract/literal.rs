@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use docrules_model::fact::Value;
 
+/// What a literal is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LiteralKind {
     /// A fact in its own right.
@@ -16,9 +17,12 @@ pub enum LiteralKind {
     Mask,
 }
 
+/// A literal found in text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Literal {
+    /// Byte range in the searched text.
     pub range: std::ops::Range<usize>,
+    /// What it is.
     pub kind: LiteralKind,
 }
 

@@ -7,8 +7,11 @@ use docrules_lexicon::Words;
 /// it covers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Number {
+    /// The value.
     pub value: f64,
+    /// Whether it was written without a decimal part.
     pub integer: bool,
+    /// Byte range in the text.
     pub range: std::ops::Range<usize>,
 }
 
@@ -120,6 +123,7 @@ fn kanji_multiplier(c: char) -> Option<u64> {
     }
 }
 
+/// Whether `c` is a kanji digit (`〇`, `零`, `一`–`九`) or multiplier (`十`, `百`, `千`, `万`, `萬`).
 pub fn is_kanji_numeral(c: char) -> bool {
     kanji_digit(c).is_some() || kanji_multiplier(c).is_some()
 }

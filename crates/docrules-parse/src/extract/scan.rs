@@ -13,8 +13,11 @@ use super::number::{self, Number};
 /// number, unit).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
+    /// Byte range in the scanned text.
     pub range: std::ops::Range<usize>,
+    /// The normalized value.
     pub value: Value,
+    /// How the number bounds the quantity, when the text says.
     pub comparator: Option<Comparator>,
     /// The counted noun, or the product a version belongs to.
     pub noun: Option<String>,

@@ -57,6 +57,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                     label: "not in the canonical version".into(),
                 },
             );
+            finding.section = Some(section.anchor.clone());
             finding.help = Some(format!(
                 "remove #{} or add it to the source",
                 section.anchor

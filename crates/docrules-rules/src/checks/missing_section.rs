@@ -88,6 +88,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                     .push(format!("with its {children} subsections"));
             }
             finding.help = Some(format!("translate #{} ({})", section.anchor, section.title));
+            finding.section = Some(section.anchor.clone());
             out.push(finding);
         }
     }

@@ -1,7 +1,7 @@
 //! `docrules check`: contradictions across versions, locales and articles of a compiled corpus.
 //!
 //! One file per check; each starts with the doc comment `docrules explain CODE` prints, and
-//! registers itself in [`RuleId`](crate::registry::RuleId). A check reads the aligned corpus and returns findings; the
+//! registers itself in the registry ([`crate::registry::RuleId`]). A check reads the aligned corpus and returns findings; the
 //! framework applies suppressions and sorts.
 
 pub(crate) mod cross_article_disagreement;

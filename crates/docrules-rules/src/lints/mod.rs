@@ -1,6 +1,6 @@
 //! `docrules lint`: what is wrong in one article, against the compiled rules of its corpus and
 //! against the markdown itself. One file per lint; each opens with the documentation that
-//! `docrules explain` prints and registers itself in [`RuleId`](crate::registry::RuleId).
+//! `docrules explain` prints and registers itself in the registry ([`crate::registry::RuleId`]).
 
 pub(crate) mod broken_fragment;
 pub(crate) mod front_matter;
