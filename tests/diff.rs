@@ -234,8 +234,8 @@ fn ja_2017_to_2019() {
     let split = log
         .changes
         .iter()
-        .find(|c| c.kind == ChangeKind::SectionSplit)
-        .expect("a split");
+        .find(|c| c.kind == ChangeKind::SectionSplit && c.message.contains("0x1fc07"))
+        .expect("the 0x1FC07 section split");
     assert!(split.message.contains("#the-activation-did-not-complete-successfully + #encryption-passphrase-not-correctly-configured"));
     let lowered = log
         .changes

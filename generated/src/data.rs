@@ -2900,6 +2900,17 @@ pub(crate) static FACTS: [Fact; 79] = [
                     Value::ErrorId("34506"),
                     "34506",
                     Source::new(
+                        "backup-azure-mars-troubleshoot/ja-jp/2017-12-04.md",
+                        48,
+                        162,
+                        "ja-JP",
+                        "2017-12-04",
+                    ),
+                ),
+                Stated::new(
+                    Value::ErrorId("34506"),
+                    "34506",
+                    Source::new(
                         "backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md",
                         98,
                         19,
@@ -3179,6 +3190,17 @@ pub(crate) static FACTS: [Fact; 79] = [
         )
         .with_history(
             &[
+                Stated::new(
+                    Value::ErrorId("34513"),
+                    "34513",
+                    Source::new(
+                        "backup-azure-mars-troubleshoot/ja-jp/2017-12-04.md",
+                        30,
+                        85,
+                        "ja-JP",
+                        "2017-12-04",
+                    ),
+                ),
                 Stated::new(
                     Value::ErrorId("34513"),
                     "34513",
@@ -3907,6 +3929,19 @@ pub(crate) static FACTS: [Fact; 79] = [
                     ),
                     "C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch",
                     Source::new(
+                        "backup-azure-mars-troubleshoot/ja-jp/2017-12-04.md",
+                        30,
+                        1369,
+                        "ja-JP",
+                        "2017-12-04",
+                    ),
+                ),
+                Stated::new(
+                    Value::Path(
+                        "c:\\program files\\microsoft azure recovery services agent\\scratch",
+                    ),
+                    "C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch",
+                    Source::new(
                         "backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md",
                         50,
                         115,
@@ -4221,6 +4256,17 @@ pub(crate) static FACTS: [Fact; 79] = [
                     Value::ErrorId("0x1fc07"),
                     "0x1FC07",
                     Source::new(
+                        "backup-azure-mars-troubleshoot/ja-jp/2017-12-04.md",
+                        44,
+                        178,
+                        "ja-JP",
+                        "2017-12-04",
+                    ),
+                ),
+                Stated::new(
+                    Value::ErrorId("0x1fc07"),
+                    "0x1FC07",
+                    Source::new(
                         "backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md",
                         92,
                         37,
@@ -4269,6 +4315,19 @@ pub(crate) static FACTS: [Fact; 79] = [
         )
         .with_history(
             &[
+                Stated::new(
+                    Value::Path(
+                        "c:\\program files\\microsoft azure recovery services agent\\scratch",
+                    ),
+                    "C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch",
+                    Source::new(
+                        "backup-azure-mars-troubleshoot/ja-jp/2017-12-04.md",
+                        48,
+                        604,
+                        "ja-JP",
+                        "2017-12-04",
+                    ),
+                ),
                 Stated::new(
                     Value::Path(
                         "c:\\program files\\microsoft azure recovery services agent\\scratch",
@@ -4328,6 +4387,20 @@ pub(crate) static FACTS: [Fact; 79] = [
         )
         .with_history(
             &[
+                Stated::new(
+                    Value::PercentRange {
+                        low: 5f64,
+                        high: 10f64,
+                    },
+                    "5 ～ 10%",
+                    Source::new(
+                        "backup-azure-mars-troubleshoot/ja-jp/2017-12-04.md",
+                        48,
+                        342,
+                        "ja-JP",
+                        "2017-12-04",
+                    ),
+                ),
                 Stated::new(
                     Value::PercentRange {
                         low: 5f64,

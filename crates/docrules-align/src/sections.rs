@@ -6,9 +6,9 @@
 //! the positional search is bounded by a window: alignment is roughly linear in the sections.
 
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use docrules_model::document::Document;
+use docrules_model::document::{Block, Document, plain_text};
 use docrules_model::fact::{FactKind, Value};
 use docrules_model::index::SectionId;
 
@@ -24,6 +24,11 @@ pub enum Evidence {
     Facts,
     /// Anchor and title similarity between aligned neighbours.
     Position,
+    /// The same body text (within one language).
+    Body,
+    /// Content that moved into another section (a row that became a section, a subsection
+    /// folded into its parent).
+    Contained,
 }
 
 impl std::fmt::Display for Evidence {
@@ -33,6 +38,8 @@ impl std::fmt::Display for Evidence {
             Evidence::ErrorIds => "error IDs",
             Evidence::Facts => "shared facts",
             Evidence::Position => "position and title",
+            Evidence::Body => "the same text",
+            Evidence::Contained => "content moved",
         })
     }
 }
@@ -40,29 +47,41 @@ impl std::fmt::Display for Evidence {
 /// One section matched to one (or, for a split or merge, several) sections of the other version.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SectionMatch {
+    /// The sections of the old version.
     pub old: Vec<SectionId>,
+    /// The sections of the new version.
     pub new: Vec<SectionId>,
+    /// What made the match (for sections that only joined it, see `moved`).
     pub evidence: Evidence,
     /// 1.0 for the same anchor; otherwise the score that made the match (0–1).
     pub confidence: f32,
+    /// Sections (of either side) that joined the match because their content is in it: a
+    /// table row that became a section, a subsection folded into its parent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<SectionId>,
 }
 
 impl SectionMatch {
+    /// One old section, several new ones.
     pub fn is_split(&self) -> bool {
         self.old.len() == 1 && self.new.len() > 1
     }
 
+    /// Several old sections, one new one.
     pub fn is_merge(&self) -> bool {
         self.old.len() > 1 && self.new.len() == 1
     }
 }
 
+/// How the sections of two versions line up: matches, and for each section the match it is in.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct SectionAlignment {
+    /// Every match, by old then new position.
     pub matches: Vec<SectionMatch>,
     /// For each old section, the index of its match.
     #[serde(skip)]
     pub old_match: Vec<Option<usize>>,
+    /// For each new section, the index of its match.
     #[serde(skip)]
     pub new_match: Vec<Option<usize>>,
 }
@@ -77,6 +96,7 @@ impl SectionAlignment {
             .and_then(|m| self.matches.get(m))
     }
 
+    /// The match holding new section `index`.
     pub fn of_new(&self, index: SectionId) -> Option<&SectionMatch> {
         self.new_match
             .get(index.index())
@@ -146,8 +166,14 @@ fn token_weight(kind: TokenKind, df: usize, sections: usize) -> f32 {
     kind_weight * idf
 }
 
-/// Aligns the sections of `old` and `new`.
+/// Aligns the sections of `old` and `new` (any two locales: structure and literals only).
 pub fn align(old: &Document, new: &Document) -> SectionAlignment {
+    align_with(old, new, false)
+}
+
+/// Aligns the sections of `old` and `new`; with `same_language`, section bodies are also
+/// compared as text, which recognizes a renamed section by what it says.
+pub fn align_with(old: &Document, new: &Document, same_language: bool) -> SectionAlignment {
     let mut state = State::new(old.sections.len(), new.sections.len());
 
     // 1. The same anchor. An anchor a document repeats matches occurrence by occurrence.
@@ -207,11 +233,51 @@ pub fn align(old: &Document, new: &Document) -> SectionAlignment {
         let new_picked: Vec<Vec<Token>> = new_tokens.iter().map(|t| pick(t)).collect();
         overlap_pass(&mut state, &old_picked, &new_picked, &weight, evidence);
     }
+    let (old_words, new_words) = if same_language {
+        (body_words(old), body_words(new))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    if same_language {
+        body_pass(&mut state, old, new, &old_words, &new_words);
+    }
     splits(&mut state, &old_tokens, &new_tokens, false);
     splits(&mut state, &new_tokens, &old_tokens, true);
 
     // 3. What is left: similar anchors or titles between aligned neighbours.
     positional(&mut state, old, new);
+
+    // 4. A section left over whose content another, aligned section holds: a table row that
+    // became a section, a subsection folded into its parent, a paragraph moved into a cell.
+    let strong = |tokens: &[Token]| -> Vec<Token> {
+        tokens
+            .iter()
+            .filter(|t| t.0 != TokenKind::Value)
+            .cloned()
+            .collect()
+    };
+    let old_strong: Vec<Vec<Token>> = old_tokens.iter().map(|t| strong(t)).collect();
+    let new_strong: Vec<Vec<Token>> = new_tokens.iter().map(|t| strong(t)).collect();
+    fold(
+        &mut state,
+        &new_strong,
+        &old_strong,
+        &new_words,
+        &old_words,
+        new,
+        false,
+        &weight,
+    );
+    fold(
+        &mut state,
+        &old_strong,
+        &new_strong,
+        &old_words,
+        &new_words,
+        old,
+        true,
+        &weight,
+    );
     state.finish()
 }
 
@@ -328,6 +394,260 @@ fn splits(state: &mut State, from: &[Vec<Token>], to: &[Vec<Token>], merge: bool
     }
 }
 
+/// Each section's own words (paragraphs and table cells, not its subsections'), lower-cased,
+/// with its link targets: what a section says, for comparing versions of one language.
+fn body_words(doc: &Document) -> Vec<Vec<String>> {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut links: Vec<Vec<String>> = vec![Vec::new(); doc.sections.len()];
+    for link in &doc.links {
+        if let Some(list) = links.get_mut(link.section.index()) {
+            list.push(link.href.to_lowercase());
+        }
+    }
+    doc.sections
+        .iter()
+        .zip(links)
+        .map(|(section, links)| {
+            let mut out = links;
+            for block in &section.blocks {
+                match block {
+                    Block::Paragraph(p) => out.extend(words(&plain_text(&p.inlines))),
+                    Block::Table { table } => {
+                        if let Some(table) = doc.tables.get(table.index()) {
+                            for row in &table.rows {
+                                let Some(rule) = row.rule.and_then(|r| doc.rules.get(r.index()))
+                                else {
+                                    continue;
+                                };
+                                for cell in &rule.cells {
+                                    out.extend(words(&cell.text()));
+                                }
+                            }
+                        }
+                    }
+                    Block::Code { text, .. } => out.extend(words(text)),
+                    Block::Html { .. } => {}
+                }
+            }
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
+        .collect()
+}
+
+/// Below this word overlap, two section bodies of one language say different things.
+const MIN_BODY_SIMILARITY: f32 = 0.45;
+/// A section with fewer distinct words than this is too short to be recognized by its body.
+const MIN_BODY_WORDS: usize = 6;
+
+/// Pairs unmatched sections of one language whose bodies say the same thing, best first: one
+/// section with one section, or one section with a whole subtree of the other version (a
+/// section that became a section with subsections, its text shared out among them; read the
+/// other way, subsections folded into one section), whichever reads most alike.
+fn body_pass(
+    state: &mut State,
+    old: &Document,
+    new: &Document,
+    old_words: &[Vec<String>],
+    new_words: &[Vec<String>],
+) {
+    let open_only = |words: &[Vec<String>], open: &dyn Fn(usize) -> bool| -> Vec<Vec<String>> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if open(i) && w.len() >= MIN_BODY_WORDS {
+                    w.clone()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect()
+    };
+    let old_open = |i: usize| state.old_match[i].is_none();
+    let new_open = |i: usize| state.new_match[i].is_none();
+    let old_own = open_only(old_words, &old_open);
+    let new_own = open_only(new_words, &new_open);
+    let old_tree = open_only(&subtree_words(old, old_words), &old_open);
+    let new_tree = open_only(&subtree_words(new, new_words), &new_open);
+    // (score, old, new, shape): 0 one to one, 1 a split (old into new's subtree), 2 a merge.
+    let mut candidates: Vec<(f32, usize, usize, u8)> = Vec::new();
+    for (shape, a, b) in [
+        (0u8, &old_own, &new_own),
+        (1, &old_own, &new_tree),
+        (2, &old_tree, &new_own),
+    ] {
+        for (score, o, n) in crate::pairing::similar_pairs(a, b, MIN_BODY_SIMILARITY) {
+            candidates.push((score, o, n, shape));
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    for (score, o, n, shape) in candidates {
+        if state.old_match[o].is_some() || state.new_match[n].is_some() {
+            continue;
+        }
+        match shape {
+            0 => state.push(vec![o], vec![n], Evidence::Body, score),
+            1 => {
+                let parts: Vec<usize> = std::iter::once(n)
+                    .chain(descendants(new, n).filter(|&d| state.new_match[d].is_none()))
+                    .collect();
+                state.push(vec![o], parts, Evidence::Body, score);
+            }
+            _ => {
+                let parts: Vec<usize> = std::iter::once(o)
+                    .chain(descendants(old, o).filter(|&d| state.old_match[d].is_none()))
+                    .collect();
+                state.push(parts, vec![n], Evidence::Body, score);
+            }
+        }
+    }
+}
+
+/// The sections below `s` (deeper headings up to the next heading of its level or higher).
+fn descendants(doc: &Document, s: usize) -> std::ops::Range<usize> {
+    let level = doc.sections[s].level;
+    let end = doc.sections[s + 1..]
+        .iter()
+        .position(|x| x.level <= level)
+        .map_or(doc.sections.len(), |i| s + 1 + i);
+    s + 1..end
+}
+
+/// Own words of every section with its descendants' (empty for a section without any).
+fn subtree_words(doc: &Document, words: &[Vec<String>]) -> Vec<Vec<String>> {
+    (0..doc.sections.len())
+        .map(|s| {
+            let below = descendants(doc, s);
+            if below.is_empty() {
+                return Vec::new();
+            }
+            let mut all: Vec<String> = words[s].clone();
+            for d in below {
+                all.extend(words[d].iter().cloned());
+            }
+            all.sort_unstable();
+            all.dedup();
+            all
+        })
+        .collect()
+}
+
+/// Of `from`'s sections left unmatched (level > 0), the ones whose content an aligned section
+/// of the other version holds join that section's match: most of their strong tokens (error
+/// IDs, literals), or, in one language, most of their words, are in it. `from_is_old` tells
+/// which side `from` is.
+#[allow(clippy::too_many_arguments)]
+fn fold(
+    state: &mut State,
+    from_tokens: &[Vec<Token>],
+    to_tokens: &[Vec<Token>],
+    from_words: &[Vec<String>],
+    to_words: &[Vec<String>],
+    from_doc: &Document,
+    from_is_old: bool,
+    weight: &dyn Fn(&Token) -> f32,
+) {
+    let matched_from = |state: &State, i: usize| {
+        if from_is_old {
+            state.old_match[i].is_some()
+        } else {
+            state.new_match[i].is_some()
+        }
+    };
+    let matched_to = |state: &State, i: usize| {
+        if from_is_old {
+            state.new_match[i]
+        } else {
+            state.old_match[i]
+        }
+    };
+    let mut token_index: HashMap<&Token, Vec<usize>> = HashMap::new();
+    for (t, tokens) in to_tokens.iter().enumerate() {
+        for token in tokens {
+            token_index.entry(token).or_default().push(t);
+        }
+    }
+    let mut word_index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (t, words) in to_words.iter().enumerate() {
+        for word in words {
+            word_index.entry(word.as_str()).or_default().push(t);
+        }
+    }
+    for (f, tokens) in from_tokens.iter().enumerate() {
+        if matched_from(state, f) || from_doc.sections[f].level == 0 {
+            continue;
+        }
+        let mut best: Option<(f32, usize)> = None;
+        // Strong tokens: an error ID, or two literals, mostly held by one aligned section.
+        let ids = tokens.iter().filter(|t| t.0 == TokenKind::ErrorId).count();
+        if ids >= 1 || tokens.len() >= 2 {
+            let total: f32 = tokens.iter().map(weight).sum();
+            let mut shared: HashMap<usize, f32> = HashMap::new();
+            for token in tokens {
+                for &t in token_index
+                    .get(token)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                {
+                    *shared.entry(t).or_insert(0.0) += weight(token);
+                }
+            }
+            for (t, common) in shared {
+                let cover = common / total.max(f32::EPSILON);
+                if cover >= MIN_FOLD_COVER
+                    && matched_to(state, t).is_some()
+                    && best.is_none_or(|(s, b)| cover > s || (cover == s && t < b))
+                {
+                    best = Some((cover, t));
+                }
+            }
+        }
+        // Words, in one language.
+        let words = from_words.get(f).map(Vec::as_slice).unwrap_or_default();
+        if best.is_none() && words.len() >= MIN_BODY_WORDS {
+            let mut shared: HashMap<usize, usize> = HashMap::new();
+            for word in words {
+                for &t in word_index
+                    .get(word.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                {
+                    *shared.entry(t).or_insert(0) += 1;
+                }
+            }
+            for (t, common) in shared {
+                let cover = common as f32 / words.len() as f32;
+                if cover >= MIN_FOLD_COVER
+                    && matched_to(state, t).is_some()
+                    && best.is_none_or(|(s, b)| cover > s || (cover == s && t < b))
+                {
+                    best = Some((cover, t));
+                }
+            }
+        }
+        if let Some((_, t)) = best {
+            if let Some(index) = matched_to(state, t) {
+                state.attach(index, f, from_is_old);
+            }
+        }
+    }
+}
+
+/// How much of a leftover section's evidence an aligned section must hold to absorb it.
+const MIN_FOLD_COVER: f32 = 0.7;
+
 /// Bigram Dice similarity of two strings, ignoring `-` and case.
 pub fn similarity(a: &str, b: &str) -> f32 {
     let grams = |s: &str| -> Vec<(char, char)> {
@@ -425,6 +745,7 @@ struct Pair {
     new: Vec<usize>,
     evidence: Evidence,
     confidence: f32,
+    moved: Vec<usize>,
 }
 
 struct State {
@@ -451,7 +772,25 @@ impl State {
             new,
             evidence,
             confidence,
+            moved: Vec::new(),
         }));
+    }
+
+    /// Adds section `section` (old when `old`) to match `index`: content that moved into it.
+    fn attach(&mut self, index: usize, section: usize, old: bool) {
+        let Some(m) = self.matches.get_mut(index).and_then(Option::as_mut) else {
+            return;
+        };
+        if old {
+            m.old.push(section);
+            m.old.sort_unstable();
+            self.old_match[section] = Some(index);
+        } else {
+            m.new.push(section);
+            m.new.sort_unstable();
+            self.new_match[section] = Some(index);
+        }
+        m.moved.push(section);
     }
 
     /// Removes the match a section is in (a later, stronger reading replaces it).
@@ -488,20 +827,135 @@ impl State {
                 new: p.new.into_iter().map(SectionId::new).collect(),
                 evidence: p.evidence,
                 confidence: p.confidence,
+                moved: p.moved.into_iter().map(SectionId::new).collect(),
             })
             .collect();
         matches.sort_by_key(|m| (m.old.first().copied(), m.new.first().copied()));
-        let mut old_match = vec![None; self.old_match.len()];
-        let mut new_match = vec![None; self.new_match.len()];
+        SectionAlignment::from_matches(matches, self.old_match.len(), self.new_match.len())
+    }
+}
+
+impl SectionAlignment {
+    /// An alignment of `old_len` old and `new_len` new sections made of `matches`.
+    pub fn from_matches(matches: Vec<SectionMatch>, old_len: usize, new_len: usize) -> Self {
+        let mut old_match = vec![None; old_len];
+        let mut new_match = vec![None; new_len];
         for (i, m) in matches.iter().enumerate() {
-            m.old.iter().for_each(|&o| old_match[o.index()] = Some(i));
-            m.new.iter().for_each(|&n| new_match[n.index()] = Some(i));
+            for o in &m.old {
+                if let Some(slot) = old_match.get_mut(o.index()) {
+                    *slot = Some(i);
+                }
+            }
+            for n in &m.new {
+                if let Some(slot) = new_match.get_mut(n.index()) {
+                    *slot = Some(i);
+                }
+            }
         }
         SectionAlignment {
             matches,
             old_match,
             new_match,
         }
+    }
+
+    /// The alignment of old with new sections through a middle version: `self` aligns old with
+    /// middle, `next` middle with new. Sections connected through the middle form one match
+    /// (a split, a merge, or one to one), with the weaker evidence and confidence of the two
+    /// steps.
+    pub fn then(&self, next: &SectionAlignment, new_len: usize) -> SectionAlignment {
+        let old_len = self.old_match.len();
+        // Union–find over old sections (0..old_len) and new sections (old_len..).
+        let mut parent: Vec<usize> = (0..old_len + new_len).collect();
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let mut quality: HashMap<(usize, usize), (Evidence, f32)> = HashMap::new();
+        let mut linked = vec![false; old_len + new_len];
+        for m in &self.matches {
+            for &mid in &m.new {
+                let Some(second) = next.of_old(mid) else {
+                    continue;
+                };
+                let evidence = m.evidence.max(second.evidence);
+                let confidence = m.confidence.min(second.confidence);
+                for &o in &m.old {
+                    for &n in &second.new {
+                        let (a, b) = (o.index(), old_len + n.index());
+                        if b >= parent.len() {
+                            continue;
+                        }
+                        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                        parent[ra] = rb;
+                        linked[a] = true;
+                        linked[b] = true;
+                        let q = quality
+                            .entry((o.index(), n.index()))
+                            .or_insert((evidence, confidence));
+                        if confidence > q.1 {
+                            *q = (evidence, confidence);
+                        }
+                    }
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, (Vec<SectionId>, Vec<SectionId>)> = BTreeMap::new();
+        for (x, _) in linked.iter().enumerate().filter(|(_, l)| **l) {
+            let r = root(&mut parent, x);
+            let group = groups.entry(r).or_default();
+            if x < old_len {
+                group.0.push(SectionId::new(x));
+            } else {
+                group.1.push(SectionId::new(x - old_len));
+            }
+        }
+        let mut matches: Vec<SectionMatch> = groups
+            .into_values()
+            .map(|(old, new)| {
+                let (evidence, confidence) = old
+                    .iter()
+                    .flat_map(|o| {
+                        new.iter()
+                            .filter_map(|n| quality.get(&(o.index(), n.index())))
+                    })
+                    .fold((Evidence::Anchor, 1.0f32), |(e, c), &(e2, c2)| {
+                        (e.max(e2), c.min(c2))
+                    });
+                SectionMatch {
+                    old,
+                    new,
+                    evidence,
+                    confidence,
+                    moved: Vec::new(),
+                }
+            })
+            .collect();
+        matches.sort_by_key(|m| (m.old.first().copied(), m.new.first().copied()));
+        SectionAlignment::from_matches(matches, old_len, new_len)
+    }
+
+    /// Adds the matches of `other` whose sections are all unmatched here: what a direct
+    /// alignment finds for what the lineage left over.
+    pub fn fill_from(&mut self, other: &SectionAlignment) {
+        let mut matches = std::mem::take(&mut self.matches);
+        for m in &other.matches {
+            let free = m
+                .old
+                .iter()
+                .all(|o| self.old_match.get(o.index()).copied().flatten().is_none())
+                && m.new
+                    .iter()
+                    .all(|n| self.new_match.get(n.index()).copied().flatten().is_none());
+            if free {
+                matches.push(m.clone());
+            }
+        }
+        matches.sort_by_key(|m| (m.old.first().copied(), m.new.first().copied()));
+        *self = SectionAlignment::from_matches(matches, self.old_match.len(), self.new_match.len());
     }
 }
 

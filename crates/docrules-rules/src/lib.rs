@@ -4,6 +4,7 @@
 //!
 //! Entry points: [`check`] runs every check on a compiled corpus; [`lint::Linter`] lints one
 //! document against a corpus's compiled [`lint::reference::Reference`].
+#![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod checks;

@@ -100,6 +100,7 @@ registry! {
     ImplausibleOrder = "DR107", check checks::implausible_order;
     ErrorIdRebound = "DR108", check checks::error_id_rebound;
     UnusedSuppression = "DR109", check checks::unused_suppression;
+    MistranslatedFact = "DR110", check checks::mistranslated_fact;
     StaleValue = "DL001", lint lints::stale_value;
     BrokenFragment = "DL002", lint lints::broken_fragment;
     UnknownHtmlElement = "DL003", lint lints::unknown_html_element;

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::sections::{self, SectionAlignment};
+use crate::sections::{self, Evidence, SectionAlignment};
 use docrules_model::document::Document;
 use docrules_model::document::truncate;
 use docrules_model::fact::{Fact, FactKind, Value};
@@ -11,9 +11,16 @@ use docrules_model::index::SectionId;
 
 use super::{Change, ChangeKind, Direction, Place};
 
-/// Changes from `old` to `new`, ordered by section (in the new version's order) and line.
+/// Changes from `old` to `new` (two versions in any two locales), ordered by section (in the
+/// new version's order) and line.
 pub fn diff(old: &Document, new: &Document) -> Vec<Change> {
-    let alignment = sections::align(old, new);
+    diff_in(old, new, false)
+}
+
+/// [`diff`], knowing whether both versions are written in one language: then section bodies
+/// are compared as text, so a section renamed, split or merged with its text is recognized.
+pub fn diff_in(old: &Document, new: &Document, same_language: bool) -> Vec<Change> {
+    let alignment = sections::align_with(old, new, same_language);
     let ctx = Ctx {
         old,
         new,
@@ -149,7 +156,11 @@ impl Ctx<'_> {
                     anchors(old, &m.old).join(" + "),
                     if m.is_split() { "split" } else { "merged" },
                     anchors(new, &m.new).join(" + "),
-                    m.evidence,
+                    if m.moved.is_empty() {
+                        m.evidence
+                    } else {
+                        Evidence::Contained
+                    },
                 );
                 let mut change =
                     self.change(kind, new.sections[first_new].anchor.clone(), message, order);
@@ -164,10 +175,36 @@ impl Ctx<'_> {
                     &new.sections[first_new].title,
                 ));
                 out.push(change);
-                continue;
+                // A section that goes on under another anchor, with content that moved in from
+                // elsewhere (not one shared out by its error IDs), is also renamed: to the part
+                // most like it by anchor and title.
+                if !m.is_split() || m.moved.is_empty() {
+                    continue;
+                }
             }
-            let (o, n) = (&old.sections[m.old[0]], &new.sections[first_new]);
-            if o.anchor != n.anchor && o.level > 0 {
+            let o = &old.sections[m.old[0]];
+            let main = if m.is_split() {
+                m.new
+                    .iter()
+                    .copied()
+                    .filter(|s| !m.moved.contains(s))
+                    .max_by(|&a, &b| {
+                        let score = |s: SectionId| {
+                            let n = &new.sections[s];
+                            sections::similarity(&o.anchor, &n.anchor)
+                                .max(sections::similarity(&o.title, &n.title))
+                        };
+                        score(a).total_cmp(&score(b)).then(b.cmp(&a))
+                    })
+                    .unwrap_or(first_new)
+            } else {
+                first_new
+            };
+            let n = &new.sections[main];
+            let renamed = o.anchor != n.anchor
+                && o.level > 0
+                && !(m.is_split() && m.new.iter().any(|&s| new.sections[s].anchor == o.anchor));
+            if renamed {
                 let message = format!(
                     "anchor #{} renamed to #{} (matched by {})",
                     o.anchor, n.anchor, m.evidence

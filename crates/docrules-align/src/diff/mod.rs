@@ -13,34 +13,61 @@ use docrules_model::diagnostic::Level;
 use docrules_model::locale::Locale;
 use docrules_model::span::Span;
 
-pub use changes::diff;
+pub use changes::{diff, diff_in};
 
+/// What a [`Change`] is; serialized as its [`id`](ChangeKind::id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
+    /// A section of the new version aligned with no section of the old one.
     SectionAdded,
+    /// A section of the old version aligned with no section of the new one.
     SectionRemoved,
+    /// A section aligned one-to-one whose anchor changed.
     SectionRenamed,
+    /// One old section aligned with several new ones.
     SectionSplit,
+    /// Several old sections aligned with one new one.
     SectionMerged,
+    /// A table row in only the new version of an aligned section (rows are matched by their
+    /// error IDs and their rank among rows with the same IDs).
     RuleAdded,
+    /// A table row in only the old version of an aligned section.
     RuleRemoved,
+    /// An error ID stated in a section of the new version but not in the aligned old section.
     ErrorIdAdded,
+    /// An error ID stated in a section of the old version but not in the aligned new section.
     ErrorIdRemoved,
+    /// An aligned duration, count, percentage or port whose value changed.
     FactValueChanged,
+    /// An aligned version number that went down.
     MinimumVersionLowered,
+    /// An aligned version number that went up.
     MinimumVersionRaised,
+    /// A duration, count, percentage, version, URL, path or registry key that only the new
+    /// version states.
     FactAdded,
+    /// A duration, count, percentage, version, URL, path or registry key that only the old
+    /// version states.
     FactRemoved,
+    /// A host name stated in a section of the new version but not in the aligned old section.
     HostAdded,
+    /// A host name stated in a section of the old version but not in the aligned new section.
     HostRemoved,
+    /// An IPv4 address or network stated in a section of the new version but not in the
+    /// aligned old section.
     IpRangeAdded,
+    /// An IPv4 address or network stated in a section of the old version but not in the
+    /// aligned new section.
     IpRangeRemoved,
+    /// A port in only the new version.
     PortAdded,
+    /// A port in only the old version.
     PortRemoved,
 }
 
 impl ChangeKind {
+    /// The stable kebab-case ID (`section-renamed`), the same as the serialized kind.
     pub fn id(self) -> &'static str {
         match self {
             ChangeKind::SectionAdded => "section-added",
@@ -89,45 +116,67 @@ impl ChangeKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
+    /// The new value is larger: a longer duration, a higher port or version, a count whose
+    /// largest value is larger.
     Increased,
+    /// The new value is smaller.
     Decreased,
+    /// The new percentage range contains the old one.
     Widened,
+    /// The new percentage range lies within the old one.
     Narrowed,
+    /// The new percentage range neither contains nor lies within the old one.
     Shifted,
+    /// No order applies (such as counts with the same largest value).
     Changed,
 }
 
 /// A place in one of the two files.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Place {
+    /// The file's name in messages ([`Document::path`](docrules_model::document::Document::path)):
+    /// relative to the corpus root for a corpus version, as given for a loose file.
     pub path: String,
+    /// Where in the file.
     pub span: Span,
     /// The text there (a fact as written, a heading, a row), shortened for display.
     pub text: String,
 }
 
+/// One change between the two versions, with where it is on each side.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Change {
+    /// What changed.
     pub kind: ChangeKind,
+    /// The kind's stable ID ([`ChangeKind::id`]).
     pub id: &'static str,
+    /// The kind's level ([`ChangeKind::level`]): a warning or information.
     pub level: Level,
     /// The section the change belongs to: its anchor in the new version (in the old one when it
     /// was removed).
     pub section: String,
+    /// One line for the changelog (`duration increased: 48 h → 10 d`).
     pub message: String,
+    /// Where the change is in the old version; `None` for an addition.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old: Option<Place>,
+    /// Where the change is in the new version; `None` for a removal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<Place>,
+    /// The value before, as displayed (`48 h`), or a renamed section's old anchor.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_value: Option<String>,
+    /// The value after, as displayed (`10 d`), or a renamed section's new anchor.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_value: Option<String>,
+    /// Which way the value moved, for value and version changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
-    /// The aligned fact key and the fact's kind, for fact changes.
+    /// The aligned fact key (`section/kind/subject`, its section named as in the new version),
+    /// for fact changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// The fact's kind, for fact changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact_kind: Option<docrules_model::fact::FactKind>,
     /// Position for ordering: the section's index in the new version (old sections that were
@@ -139,12 +188,17 @@ pub struct Change {
 /// Identifies one side of a diff.
 #[derive(Clone, Debug, Serialize)]
 pub struct Side {
+    /// The file's path: relative to the corpus root for a corpus version, as given for a loose
+    /// file.
     pub path: String,
+    /// The file's locale; `None` for a loose file whose front matter and folder name none.
     pub locale: Option<Locale>,
+    /// `ms.date`, else the date in the file name; `None` when neither gives one.
     pub date: Option<Date>,
 }
 
 impl Side {
+    /// The side of a corpus version.
     pub fn of(version: &Version) -> Side {
         Side {
             path: version.path.clone(),
@@ -154,10 +208,15 @@ impl Side {
     }
 }
 
+/// What changed between two versions of one article.
 #[derive(Clone, Debug, Serialize)]
 pub struct Changelog {
+    /// The article's name: its corpus folder, or the new file's stem for loose files.
     pub article: String,
+    /// The version diffed from.
     pub old: Side,
+    /// The version diffed to.
     pub new: Side,
+    /// Ordered by section (in the new version's order) and line, as [`diff`] returns them.
     pub changes: Vec<Change>,
 }

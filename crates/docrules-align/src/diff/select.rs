@@ -10,11 +10,19 @@ use docrules_model::diagnostic::Diagnostic;
 use docrules_model::locale::Locale;
 use docrules_parse::corpus;
 
+/// Which versions of a corpus to diff: the `--article`, `--locale`, `--from` and `--to`
+/// options.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
+    /// Only this article (its folder name); `None` for every article.
     pub article: Option<String>,
+    /// Only this locale; also the locale of a `--from` or `--to` that names none.
     pub locale: Option<Locale>,
+    /// The old version, `DATE` or `LOCALE@DATE`; `None` for the version before `to` in its
+    /// locale.
     pub from: Option<String>,
+    /// The new version, `DATE` or `LOCALE@DATE`; `None` for the newest version in `from`'s
+    /// locale.
     pub to: Option<String>,
 }
 
@@ -76,6 +84,8 @@ pub fn loose(old: &Path, new: &Path) -> Result<Changelog, SelectError> {
         |path: &Path| corpus::read_loose(path).map_err(|d| SelectError::Unreadable(Box::new(d)));
     let (old_doc, old_locale, old_date) = read(old)?;
     let (new_doc, new_locale, new_date) = read(new)?;
+    let same_language =
+        old_locale.as_ref().map(|l| l.language()) == new_locale.as_ref().map(|l| l.language());
     let article = new
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
@@ -91,7 +101,7 @@ pub fn loose(old: &Path, new: &Path) -> Result<Changelog, SelectError> {
             locale: new_locale,
             date: new_date,
         },
-        changes: diff::diff(&old_doc, &new_doc),
+        changes: diff::diff_in(&old_doc, &new_doc, same_language),
     })
 }
 
@@ -120,7 +130,11 @@ pub fn in_corpus(corpus: &Corpus, selection: &Selection) -> Result<Vec<Changelog
                 article: article.name.clone(),
                 old: Side::of(old),
                 new: Side::of(new),
-                changes: diff::diff(&old.document, &new.document),
+                changes: diff::diff_in(
+                    &old.document,
+                    &new.document,
+                    old.locale.language() == new.locale.language(),
+                ),
             });
         }
     }

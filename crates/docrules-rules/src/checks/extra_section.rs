@@ -18,6 +18,7 @@
 use super::{Finding, Location, current_translations, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
+use docrules_align::absence::{Removal, is_wrapper};
 use docrules_model::diagnostic::Level;
 use docrules_model::index::SectionId;
 
@@ -34,8 +35,16 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
         let canonical = &article.article.versions[article.canonical];
         let doc = &version.document;
         let alignment = &article.alignments[v.index()];
+        let matched = |s: SectionId| alignment.of_old(s).is_some();
         let extra: Vec<SectionId> = SectionId::all(doc.sections.len())
             .filter(|&s| doc.sections[s].level > 0 && alignment.of_old(s).is_none())
+            .filter(|&s| {
+                let certain = match article.removal(v, s) {
+                    Removal::Removed { certain, .. } | Removal::NotInSource { certain } => certain,
+                    Removal::Unknown => true,
+                };
+                certain && !is_wrapper(doc, s, &matched)
+            })
             .collect();
         for &s in &extra {
             let section = &doc.sections[s];

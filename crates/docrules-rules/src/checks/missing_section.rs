@@ -20,6 +20,7 @@
 use super::{Finding, Location, Related, current_translations, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
+use docrules_align::absence::{Absence, is_wrapper};
 use docrules_model::diagnostic::Level;
 use docrules_model::index::SectionId;
 
@@ -36,18 +37,33 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
         let canonical = &article.article.versions[article.canonical];
         let reference = &canonical.document;
         let alignment = &article.alignments[v.index()];
-        let missing: Vec<SectionId> = SectionId::all(reference.sections.len())
+        let unmatched: Vec<SectionId> = SectionId::all(reference.sections.len())
             .filter(|&s| reference.sections[s].level > 0 && alignment.of_new(s).is_none())
+            .collect();
+        // Only what the evidence says is missing: not a section whose content the source
+        // already had under other headings, not a wrapper around sections the locale has.
+        let matched = |s: SectionId| alignment.of_new(s).is_some();
+        let missing: Vec<SectionId> = unmatched
+            .iter()
+            .copied()
+            .filter(|&s| {
+                let certain = match article.absence(v, s) {
+                    Absence::Added { certain, .. } => certain,
+                    Absence::Dropped | Absence::Unknown => true,
+                };
+                certain && !is_wrapper(reference, s, &matched)
+            })
             .collect();
         for &s in &missing {
             let section = &reference.sections[s];
             if section.parent.is_some_and(|p| missing.contains(&p)) {
                 continue;
             }
-            // Where it would go: after the section aligned with its predecessor.
+            // Where it would go: after the section aligned with its predecessor (one that is
+            // the first of its match, not content folded into another section).
             let before = SectionId::all(s.index())
                 .rev()
-                .find_map(|p| alignment.of_new(p))
+                .find_map(|p| alignment.of_new(p).filter(|m| m.new.first() == Some(&p)))
                 .and_then(|m| m.old.iter().max().copied());
             let doc = &version.document;
             let at = before.map_or(doc.sections.first().map(|x| x.span), |b| {
@@ -86,6 +102,12 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 finding
                     .notes
                     .push(format!("with its {children} subsections"));
+            }
+            if let Absence::Added { in_version, .. } = article.absence(v, s) {
+                let first = &article.article.versions[in_version];
+                finding
+                    .notes
+                    .push(format!("the source has it since {}", version_name(first)));
             }
             finding.help = Some(format!("translate #{} ({})", section.anchor, section.title));
             finding.section = Some(section.anchor.clone());

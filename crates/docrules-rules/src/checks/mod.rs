@@ -1,8 +1,8 @@
 //! `docrules check`: contradictions across versions, locales and articles of a compiled corpus.
 //!
 //! One file per check; each starts with the doc comment `docrules explain CODE` prints, and
-//! registers itself in the registry ([`crate::registry::RuleId`]). A check reads the aligned corpus and returns findings; the
-//! framework applies suppressions and sorts.
+//! registers itself in the registry ([`crate::registry::RuleId`]). A check reads the aligned
+//! corpus and returns findings; the framework applies suppressions and sorts.
 
 pub(crate) mod cross_article_disagreement;
 pub(crate) mod error_id_rebound;
@@ -10,6 +10,7 @@ pub(crate) mod extra_section;
 pub(crate) mod implausible_order;
 pub(crate) mod internal_disagreement;
 pub(crate) mod missing_section;
+pub(crate) mod mistranslated_fact;
 pub(crate) mod requirement_regressed;
 pub(crate) mod stale_fact;
 pub(crate) mod unused_suppression;
@@ -60,6 +61,8 @@ pub fn newest_per_locale(article: &AlignedArticle<'_>) -> Vec<VersionId> {
 /// The result of `docrules check`.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// The findings suppressions left, with an `unused-suppression` finding for each
+    /// suppression that matched none, sorted by (article, locale, file, line, code).
     pub findings: Vec<Finding>,
     /// Findings that suppressions removed, for `--show-suppressed` style reporting.
     pub suppressed: usize,
@@ -67,6 +70,40 @@ pub struct Report {
 
 /// Runs every check on a compiled corpus, applies suppressions and sorts the findings by
 /// (article, locale, file, line, code).
+///
+/// ```
+/// use docrules_rules::registry::RuleId;
+///
+/// // An English source and a Japanese translation that still says 48 hours.
+/// let root = std::env::temp_dir().join(format!("docrules-check-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(root.join("guide/en-us"))?;
+/// std::fs::create_dir_all(root.join("guide/ja-jp"))?;
+/// std::fs::write(root.join("docrules.toml"), "[corpus]\nsource_locale = \"en-US\"\n")?;
+/// let page = |title: &str, row: &str| {
+///     let head = "## <a name=\"vault\"></a>Vault\n\n| Cause | Action |\n| --- | --- |";
+///     format!("# {title}\n\n{head}\n{row}\n")
+/// };
+/// let en = page("Guide", "| Credentials older than 10 days (ID: 34513) | Download new ones. |");
+/// let ja = page("ガイド", "| 48 時間以上前の資格情報 (ID: 34513) | 再ダウンロードします。 |");
+/// std::fs::write(root.join("guide/en-us/2021-06-04.md"), en)?;
+/// std::fs::write(root.join("guide/ja-jp/2020-01-01.md"), ja)?;
+///
+/// let corpus = docrules_parse::corpus::load(&root);
+/// std::fs::remove_dir_all(&root)?;
+/// let corpus = corpus?;
+/// let report = docrules_rules::check(&docrules_align::compile(&corpus));
+///
+/// let stale: Vec<_> = report
+///     .findings
+///     .iter()
+///     .filter(|f| f.rule == RuleId::StaleFact)
+///     .collect();
+/// assert_eq!(stale.len(), 1, "{:#?}", report.findings);
+/// assert_eq!(stale[0].locale, "ja-JP");
+/// assert_eq!(stale[0].primary.path, "guide/ja-jp/2020-01-01.md");
+/// assert_eq!(report.suppressed, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn run(compiled: &Compiled<'_>) -> Report {
     let mut findings: Vec<Finding> = RuleId::of_kind(Kind::Check)
         .flat_map(|rule| match rule.runner() {

@@ -48,7 +48,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             // Newest pair first, so a fact lowered twice is reported at its latest change.
             for pair in history.windows(2).rev() {
                 let (old, new) = (&versions[pair[0]], &versions[pair[1]]);
-                for change in diff::diff(&old.document, &new.document) {
+                for change in diff::diff_in(&old.document, &new.document, true) {
                     let limit_down = change.kind == ChangeKind::FactValueChanged
                         && change.direction == Some(Direction::Decreased)
                         && change.fact_kind == Some(FactKind::Count);

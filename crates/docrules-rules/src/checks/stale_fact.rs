@@ -25,8 +25,11 @@ use super::{
     version_name,
 };
 use crate::registry::{Meta, RuleId};
-use docrules_align::Compiled;
+use docrules_align::{AlignedArticle, Compiled, HistoryEntry};
+use docrules_model::corpus::Version;
 use docrules_model::diagnostic::Level;
+use docrules_model::fact::{Fact, FactKey};
+use docrules_model::index::FactId;
 
 /// What this rule is, for the registry.
 pub(crate) const META: Meta = Meta {
@@ -39,23 +42,24 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (article, v, version) in current_translations(compiled) {
         let canonical = &article.article.versions[article.canonical];
-        for fact in version
-            .document
-            .facts
-            .iter()
-            .filter(|f| f.kind.is_quantity())
-        {
-            let key = article.aligned_key(v, fact);
-            let Some(history) = article.histories.get(&key) else {
+        for (f, fact) in version.document.facts.iter().enumerate() {
+            let f = FactId::new(f);
+            if !fact.kind.is_quantity() {
+                continue;
+            }
+            let Some(reference) = article.canonical_of(v, f) else {
                 continue;
             };
-            let Some(entry) = history.canonical else {
-                continue;
-            };
-            let (_, reference) = article.fact(entry);
             if fact.value.same_as(&reference.value) {
                 continue;
             }
+            let lineage = article.parent_of(v, f).filter(|(p, _, _)| !p.same_locale);
+            // A translation that disagrees with the very version it was made from is
+            // mistranslated (mistranslated-fact), not behind.
+            if lineage.is_some_and(|(p, _, source)| p.exact && !fact.value.same_as(&source.value)) {
+                continue;
+            }
+            let key = article.aligned_key(v, fact);
             let mut finding = Finding::new(
                 RuleId::StaleFact,
                 &article.article.name,
@@ -77,22 +81,52 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                     label: format!("{} ({})", reference.value, version_name(canonical)),
                 },
             });
-            // The old canonical value it still repeats.
-            let matches =
-                history
-                    .entries
-                    .iter()
-                    .rev()
-                    .map(|&e| article.fact(e))
-                    .find(|(old, old_fact)| {
-                        old.locale == canonical.locale
-                            && old.date < canonical.date
-                            && old_fact.value.same_as(&fact.value)
-                    });
-            if let Some((old, _)) = matches {
-                finding
-                    .notes
-                    .push(format!("the stale value matches {}", version_name(old)));
+            let chain = article.chain(v, f);
+            match lineage {
+                Some((_, source, stated)) if stated.value.same_as(&fact.value) => {
+                    // Behind: it still says what its source said; say since when the source
+                    // says otherwise.
+                    let since = chain
+                        .iter()
+                        .map(|&(cv, cf)| {
+                            article.fact(HistoryEntry {
+                                version: cv,
+                                fact: cf,
+                            })
+                        })
+                        .find(|(_, later)| later.value.same_as(&reference.value))
+                        .map(|(later, _)| version_name(later));
+                    finding.notes.push(format!(
+                        "translated from {}, which states {}; the source states {}{}",
+                        version_name(source),
+                        stated.value,
+                        reference.value,
+                        since.map(|s| format!(" since {s}")).unwrap_or_default()
+                    ));
+                }
+                _ => {
+                    // The old canonical value it still repeats.
+                    let matches = chain
+                        .iter()
+                        .rev()
+                        .map(|&(cv, cf)| {
+                            article.fact(HistoryEntry {
+                                version: cv,
+                                fact: cf,
+                            })
+                        })
+                        .chain(history_matches(article, &key))
+                        .find(|(old, old_fact)| {
+                            old.locale == canonical.locale
+                                && old.date < canonical.date
+                                && old_fact.value.same_as(&fact.value)
+                        });
+                    if let Some((old, _)) = matches {
+                        finding
+                            .notes
+                            .push(format!("the stale value matches {}", version_name(old)));
+                    }
+                }
             }
             if version.date > canonical.date {
                 finding.notes.push(format!(
@@ -105,18 +139,35 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 "state {} as the canonical version does: `{}`",
                 reference.value, reference.text
             ));
+            let canonical_key = article.aligned_key(article.canonical, reference);
+            let history = article.histories.get(&canonical_key);
             finding.fact = Some(FactInfo {
-                key: key.to_string(),
+                key: canonical_key.to_string(),
                 kind: fact.kind,
                 values: history
-                    .entries
-                    .iter()
-                    .map(|&e| article.fact(e))
-                    .map(|(v, f)| fact_value(v, f))
-                    .collect(),
+                    .map(|h| {
+                        h.entries
+                            .iter()
+                            .map(|&e| article.fact(e))
+                            .map(|(v, f)| fact_value(v, f))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             });
             out.push(finding);
         }
     }
     out
+}
+
+/// Every statement of the history under `key`, oldest first.
+fn history_matches<'c>(
+    article: &'c AlignedArticle<'c>,
+    key: &FactKey,
+) -> impl Iterator<Item = (&'c Version, &'c Fact)> + 'c {
+    article
+        .histories
+        .get(key)
+        .into_iter()
+        .flat_map(|h| h.entries.iter().rev().map(|&e| article.fact(e)))
 }

@@ -89,6 +89,33 @@ impl<'r> Linter<'r> {
 
     /// Runs every lint on `doc` (shown as `path`, in `locale`, placed by `placement`), applies
     /// the levels and suppressions of `config` and the file's inline comments.
+    ///
+    /// ```
+    /// use docrules_model::manifest::Manifest;
+    /// use docrules_rules::lint::{Linter, read_document};
+    /// use docrules_rules::registry::RuleId;
+    ///
+    /// let text = "# Guide\n\n| Error | Action |\n| --- | --- |\n\
+    ///             | Blocked | Exclude: <br/><ui><li>CBengine.exe<li>CSC.exe</ui> |\n";
+    /// let (doc, locale) = read_document("guide.md", text.as_bytes().to_vec(), None)?;
+    ///
+    /// // Without a corpus, only the lints that need none can find anything.
+    /// let linter = Linter::new(None);
+    /// let placement = linter.place(None, None, &doc, None);
+    /// let config = Manifest::default();
+    /// let linted = linter.lint("guide.md", &doc, locale.as_ref(), &placement, &config);
+    ///
+    /// let unknown: Vec<_> = linted
+    ///     .findings
+    ///     .iter()
+    ///     .filter(|f| f.rule == RuleId::UnknownHtmlElement)
+    ///     .collect();
+    /// assert!(!unknown.is_empty(), "{:#?}", linted.findings);
+    /// assert_eq!(unknown[0].message, "`<ui>` is not an HTML element");
+    /// assert_eq!(unknown[0].help.as_deref(), Some("did you mean `<ul>`?"));
+    /// assert_eq!(unknown[0].primary.span.line, 5);
+    /// # Ok::<(), docrules_model::diagnostic::Diagnostic>(())
+    /// ```
     pub fn lint(
         &self,
         path: &str,

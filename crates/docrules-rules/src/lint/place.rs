@@ -7,6 +7,7 @@ use super::reference::Reference;
 use docrules_model::document::Document;
 use docrules_model::locale::Locale;
 
+/// Which reference article a linted file belongs to, if any, and how that was decided.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
     /// Index into the reference's articles.

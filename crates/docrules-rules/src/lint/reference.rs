@@ -9,20 +9,32 @@ use crate::checks::newest_per_locale;
 use docrules_align as align;
 use docrules_model::fact::Value;
 
+/// What lints compare a file against, for every article of a compiled corpus; serializable so
+/// that it can be cached between runs.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Reference {
+    /// The corpus state it was built from, as the caller of [`build`] names it (the CLI uses a
+    /// SHA-256 of the manifest and of every markdown file, to invalidate its cache).
     pub fingerprint: String,
+    /// One per compiled article, in the compiled corpus's order (by name).
     pub articles: Vec<ReferenceArticle>,
     /// (name, key) of the manifest's named facts.
     pub names: Vec<(String, String)>,
 }
 
+/// What lints need of one article.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ReferenceArticle {
+    /// The article's name (its folder).
     pub name: String,
+    /// The canonical version's path, relative to the corpus root.
     pub canonical_path: String,
+    /// The canonical version's locale tag (`ja-JP`).
     pub canonical_locale: String,
+    /// The canonical version's date (`2021-06-04`); empty when it has none.
     pub canonical_date: String,
+    /// The canonical version's whole file, re-parsed by a [`Linter`](crate::lint::Linter)
+    /// when a file placed in this article is linted.
     pub canonical_text: String,
     /// Anchors of the newest version of each locale, by locale.
     pub anchors: BTreeMap<String, Vec<String>>,

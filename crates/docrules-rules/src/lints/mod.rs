@@ -26,7 +26,9 @@ use docrules_model::span::Span;
 pub struct Target<'a> {
     /// The path shown in findings.
     pub path: &'a str,
+    /// The parsed file.
     pub doc: &'a Document,
+    /// The file's locale, if known.
     pub locale: Option<&'a Locale>,
     /// The locale its folder names, when it lies in a corpus layout.
     pub folder_locale: Option<&'a Locale>,
@@ -34,6 +36,7 @@ pub struct Target<'a> {
     pub article: Option<&'a ReferenceArticle>,
     /// That article's canonical version, parsed.
     pub canonical: Option<&'a Document>,
+    /// The compiled corpus it is linted against, if any.
     pub reference: Option<&'a Reference>,
 }
 

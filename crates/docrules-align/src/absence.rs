@@ -1,0 +1,250 @@
+//! Why a section has no counterpart: the evidence `missing-section` and `extra-section` rest on.
+//!
+//! Through the lineage, an unmatched section is traced to the step where it lost its match: a
+//! canonical section added to the source after the translation's source version, a section of
+//! the translation its source later removed, or one the translation has and its source never
+//! had. Within one language, that step is checked against the text: a section whose words were
+//! already there (or are still there) was reworded, merged or split, not added or removed, and
+//! the verdict is uncertain. Only certain verdicts become findings.
+
+use std::collections::HashSet;
+
+use crate::AlignedArticle;
+use docrules_model::document::{Block, Document, plain_text};
+use docrules_model::index::{SectionId, VersionId};
+
+/// Why a canonical section has no counterpart in a version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Absence {
+    /// The source gained it after the version the translation descends from: `in_version` is
+    /// the first source version that has it. `certain` unless its words were already in the
+    /// version before (content reworded or moved, not added).
+    Added {
+        /// The first version with the section.
+        in_version: VersionId,
+        /// Whether the text confirms the section is new.
+        certain: bool,
+    },
+    /// The translation's source version has it, the translation does not.
+    Dropped,
+    /// No lineage to tell (the version is aligned with the canonical one directly).
+    Unknown,
+}
+
+/// Why a section of a version has no counterpart in the canonical version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Removal {
+    /// The source removed it after `in_version`, the last source version that has it.
+    /// `certain` unless its words are still in the version after (reworded or moved).
+    Removed {
+        /// The last version with the section.
+        in_version: VersionId,
+        /// Whether the text confirms the removal.
+        certain: bool,
+    },
+    /// The version's source version has no such section: certain when the version was made
+    /// from exactly that source version, or the source version is newer.
+    NotInSource {
+        /// Whether the parent is the exact source version.
+        certain: bool,
+    },
+    /// No lineage to tell.
+    Unknown,
+}
+
+/// How much of a section's vocabulary must be elsewhere for its content to count as present.
+const PRESENT: f32 = 0.6;
+/// A section with fewer distinct words than this cannot be judged by its words.
+const MIN_WORDS: usize = 8;
+
+fn words_of(text: &str, out: &mut HashSet<String>) {
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.chars().count() >= 4 {
+            out.insert(w.to_lowercase());
+        }
+    }
+}
+
+/// The words of section `s` and its subsections.
+fn section_words(doc: &Document, s: SectionId) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let level = doc.sections[s].level;
+    for (i, section) in doc.sections.iter().enumerate().skip(s.index()) {
+        if i > s.index() && section.level <= level {
+            break;
+        }
+        words_of(&section.title, &mut out);
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph(p) => words_of(&plain_text(&p.inlines), &mut out),
+                Block::Code { text, .. } => words_of(text, &mut out),
+                Block::Table { table } => {
+                    if let Some(table) = doc.tables.get(table.index()) {
+                        for row in &table.rows {
+                            if let Some(rule) = row.rule.and_then(|r| doc.rules.get(r.index())) {
+                                for cell in &rule.cells {
+                                    words_of(&cell.text(), &mut out);
+                                }
+                            }
+                        }
+                    }
+                }
+                Block::Html { .. } => {}
+            }
+        }
+    }
+    out
+}
+
+/// Whether most of section `s` of `doc` is said in one section (with its subsections) of
+/// `other`, in one language. Words most sections of `other` use (the article's own subject:
+/// `gateway`, `function`) count for nothing.
+fn present_in(doc: &Document, s: SectionId, other: &Document) -> bool {
+    let sections: Vec<HashSet<String>> = SectionId::all(other.sections.len())
+        .map(|o| section_words(other, o))
+        .collect();
+    let mut df: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for words in &sections {
+        for w in words {
+            *df.entry(w.as_str()).or_insert(0) += 1;
+        }
+    }
+    let common = (sections.len() / 2).max(2);
+    let own: Vec<String> = section_words(doc, s)
+        .into_iter()
+        .filter(|w| df.get(w.as_str()).copied().unwrap_or(0) <= common)
+        .collect();
+    if own.len() < MIN_WORDS {
+        return true;
+    }
+    sections.iter().any(|words| {
+        let found = own.iter().filter(|w| words.contains(*w)).count();
+        found as f32 / own.len() as f32 >= PRESENT
+    })
+}
+
+impl AlignedArticle<'_> {
+    /// The source versions from `v`'s parent to the canonical version, oldest first.
+    fn source_chain(&self, v: VersionId) -> Vec<VersionId> {
+        let mut out = Vec::new();
+        let mut at = self.parents[v.index()].map(|p| p.version);
+        while let Some(version) = at {
+            out.push(version);
+            if version == self.canonical || out.len() > self.article.versions.len() {
+                break;
+            }
+            at = self.parents[version.index()].map(|p| p.version);
+        }
+        out
+    }
+
+    fn same_language(&self, a: VersionId, b: VersionId) -> bool {
+        let versions = &self.article.versions;
+        versions[a].locale.language() == versions[b].locale.language()
+    }
+
+    /// Why canonical section `n` has no counterpart in version `v`.
+    pub fn absence(&self, v: VersionId, n: SectionId) -> Absence {
+        let chain = self.source_chain(v);
+        let Some(&parent) = chain.first() else {
+            return Absence::Unknown;
+        };
+        if self.alignments[parent.index()].of_new(n).is_some() {
+            return Absence::Dropped;
+        }
+        // The oldest source version that has the section, and the one before it.
+        let versions = &self.article.versions;
+        let mut first = self.canonical;
+        for pair in chain.windows(2).rev() {
+            if self.alignments[pair[0].index()].of_new(n).is_none() {
+                let before = pair[0];
+                first = pair[1];
+                let certain = !self.same_language(before, first)
+                    || !present_in(
+                        &versions[self.canonical].document,
+                        n,
+                        &versions[before].document,
+                    );
+                return Absence::Added {
+                    in_version: first,
+                    certain,
+                };
+            }
+            first = pair[0];
+        }
+        Absence::Added {
+            in_version: first,
+            certain: true,
+        }
+    }
+
+    /// Why section `s` of version `v` has no counterpart in the canonical version.
+    pub fn removal(&self, v: VersionId, s: SectionId) -> Removal {
+        let Some(parent) = self.parents[v.index()] else {
+            return Removal::Unknown;
+        };
+        let Some(step) = self.steps[v.index()].as_ref() else {
+            return Removal::Unknown;
+        };
+        let Some(&in_parent) = step.of_old(s).and_then(|m| m.new.first()) else {
+            return Removal::NotInSource {
+                certain: parent.exact || parent.newer,
+            };
+        };
+        // Follow the section up the source chain to the last version that has it.
+        let versions = &self.article.versions;
+        let (mut version, mut section) = (parent.version, in_parent);
+        loop {
+            let Some(next) = self.parents[version.index()] else {
+                return Removal::Unknown;
+            };
+            let Some(step) = self.steps[version.index()].as_ref() else {
+                return Removal::Unknown;
+            };
+            match step.of_old(section).and_then(|m| m.new.first()) {
+                Some(&later) => {
+                    (version, section) = (next.version, later);
+                    if version == self.canonical {
+                        return Removal::Unknown;
+                    }
+                }
+                None => {
+                    let certain = !self.same_language(version, next.version)
+                        || !present_in(
+                            &versions[version].document,
+                            section,
+                            &versions[next.version].document,
+                        );
+                    return Removal::Removed {
+                        in_version: version,
+                        certain,
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// Whether section `s` only groups its subsections: it has some, every one of them is
+/// `matched`, and it says next to nothing itself (no table, under 200 characters of text).
+pub fn is_wrapper(doc: &Document, s: SectionId, matched: &dyn Fn(SectionId) -> bool) -> bool {
+    let section = &doc.sections[s];
+    let level = section.level;
+    let children: Vec<SectionId> = SectionId::all(doc.sections.len())
+        .skip(s.index() + 1)
+        .take_while(|&c| doc.sections[c].level > level)
+        .collect();
+    if children.is_empty() || !children.iter().all(|&c| matched(c)) {
+        return false;
+    }
+    let mut own = 0;
+    for block in &section.blocks {
+        match block {
+            Block::Table { .. } => return false,
+            Block::Paragraph(p) => own += plain_text(&p.inlines).chars().count(),
+            Block::Code { text, .. } => own += text.chars().count(),
+            Block::Html { .. } => {}
+        }
+    }
+    own < 200
+}

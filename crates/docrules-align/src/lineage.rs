@@ -1,0 +1,97 @@
+//! Lineage: which version each version descends from.
+//!
+//! A translation is made from one version of the source and keeps that version's anchors and
+//! structure; the source then moves on. So a translation is aligned first with the source
+//! version it was made from, and each source version with the next one, up to the canonical
+//! version: alignments compose along that chain, and each step compares like with like (within
+//! one language, bodies as text; across languages, structure and literals).
+
+use docrules_model::corpus::Article;
+use docrules_model::index::VersionId;
+use docrules_model::locale::Locale;
+
+/// The version a version is aligned with first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parent {
+    /// The parent version.
+    pub version: VersionId,
+    /// Both versions are in one locale (the source's own history).
+    pub same_locale: bool,
+    /// The translation was made from exactly this version (same `ms.date`): what it states
+    /// differently is a mistranslation, not an older value.
+    pub exact: bool,
+    /// The parent is newer than the version (a translation older than every source version
+    /// of the corpus descends from the oldest one): what the version has and the parent lacks
+    /// was gone from the source by then.
+    pub newer: bool,
+}
+
+/// The parent of every version of `article` (`None` for the canonical version, and for a
+/// version with no source version it can descend from: it is aligned with the canonical one
+/// directly). `canonical` is the canonical version; `source` the locale translations are made
+/// from, when the article has versions in it.
+pub fn parents(
+    article: &Article,
+    canonical: VersionId,
+    source: Option<&Locale>,
+) -> Vec<Option<Parent>> {
+    let versions = &article.versions;
+    let home = &versions[canonical].locale;
+    let source_present = source.is_some_and(|s| s == home);
+    versions
+        .iter()
+        .enumerate()
+        .map(|(v, version)| {
+            if v == canonical.index() {
+                return None;
+            }
+            if version.locale == *home {
+                // The next version of the canonical version's own locale.
+                return versions
+                    .iter()
+                    .enumerate()
+                    .skip(v + 1)
+                    .find(|(_, next)| next.locale == *home)
+                    .map(|(n, _)| Parent {
+                        version: VersionId::new(n),
+                        same_locale: true,
+                        exact: true,
+                        newer: true,
+                    });
+            }
+            if !source_present {
+                return None;
+            }
+            // The source version it was translated from: the one with its `ms.date` (the newest
+            // such).
+            let date = version.date?;
+            let in_source = || {
+                versions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.locale == *home)
+                    .filter_map(|(i, s)| Some((i, s.date?)))
+            };
+            if let Some((i, _)) = in_source().rfind(|(_, d)| *d == date) {
+                return Some(Parent {
+                    version: VersionId::new(i),
+                    same_locale: false,
+                    exact: true,
+                    newer: false,
+                });
+            }
+            // Else the nearest older one; a translation older than every source version in the
+            // corpus is nearest to the oldest (its anchors are an older source's).
+            in_source()
+                .filter(|(_, d)| *d < date)
+                .max_by_key(|(i, d)| (*d, *i))
+                .or_else(|| in_source().min_by_key(|(i, d)| (*d, *i)))
+                .map(|(i, d)| Parent {
+                    version: VersionId::new(i),
+                    same_locale: false,
+                    exact: false,
+                    newer: d > date,
+                })
+        })
+        .collect()
+}

@@ -1,0 +1,293 @@
+//! Fact pairing between two versions whose sections are aligned: which fact of the old version
+//! states what which fact of the new one states.
+//!
+//! Identity is never positional across a whole section: word order differs between languages
+//! (Japanese states the second value of an English sentence first), and a section gains and
+//! loses sentences between versions. Facts pair inside units that survive translation (a table
+//! cell: the aligned row, by its error IDs, and the column; a prose block: aligned by its text
+//! within one language, by order when a translation kept the section's block structure), and
+//! within a unit by evidence: the same value first, then, for what is left, only when a single
+//! fact of that kind remains on each side (or, within one language, when the words just before
+//! the number are the same). A fact that cannot be paired that way is left unpaired: a finding
+//! that rests on a guess costs more than a finding that is missing.
+
+use std::collections::HashMap;
+
+use crate::sections::SectionAlignment;
+use docrules_model::document::{Block, ColumnRole, Document};
+use docrules_model::fact::{Fact, FactKind};
+use docrules_model::index::{FactId, RowId, SectionId};
+use docrules_parse::extract::key::row_identities;
+
+/// Where a fact is stated, in terms that survive translation.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Unit {
+    /// A table cell: the row's identity (error IDs and rank, see `row_identities`) and column.
+    Cell(String, Option<ColumnRole>),
+    /// Prose block `n` of the section (paragraph, list item, quote), or the heading (`None`).
+    Block(Option<usize>),
+}
+
+/// The prose block (index among the section's paragraphs) holding a fact, or `None` for its
+/// heading (or a place no block holds).
+fn block_of(doc: &Document, fact: &Fact) -> Option<usize> {
+    let section = doc.sections.get(fact.context.section.index())?;
+    section
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.span),
+            _ => None,
+        })
+        .position(|span| {
+            span.start <= fact.span.start && fact.span.start < span.end.max(span.start + 1)
+        })
+}
+
+fn paragraphs(doc: &Document, section: SectionId) -> Vec<String> {
+    doc.sections
+        .get(section.index())
+        .map(|s| {
+            s.blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Paragraph(p) => Some(docrules_model::document::plain_text(&p.inlines)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Lower-cased words of at least two letters, for comparing texts of one language.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn jaccard(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let a: std::collections::BTreeSet<&String> = a.iter().collect();
+    let b: std::collections::BTreeSet<&String> = b.iter().collect();
+    let common = a.intersection(&b).count();
+    common as f32 / (a.len() + b.len() - common) as f32
+}
+
+/// Words in more texts than this say nothing about which text is which and are not indexed.
+const MAX_WORD_DF: usize = 16;
+
+/// Pairs `(score, i, j)` of texts of `a` and `b` (as word lists) whose word overlap reaches
+/// `min`, found through an inverted index of `b`'s rarer words rather than by comparing all
+/// pairs.
+pub(crate) fn similar_pairs(
+    a: &[Vec<String>],
+    b: &[Vec<String>],
+    min: f32,
+) -> Vec<(f32, usize, usize)> {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, text) in b.iter().enumerate() {
+        let mut seen: Vec<&str> = text.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            index.entry(w).or_default().push(j);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, text) in a.iter().enumerate() {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut own: Vec<&str> = text.iter().map(String::as_str).collect();
+        own.sort_unstable();
+        own.dedup();
+        for w in &own {
+            if let Some(list) = index.get(w).filter(|l| l.len() <= MAX_WORD_DF) {
+                for &j in list {
+                    *shared.entry(j).or_insert(0) += 1;
+                }
+            }
+        }
+        for (j, _) in shared {
+            let score = jaccard(text, &b[j]);
+            if score >= min {
+                out.push((score, i, j));
+            }
+        }
+    }
+    out
+}
+
+/// Below this word overlap, two paragraphs of one language are different paragraphs.
+const MIN_BLOCK_SIMILARITY: f32 = 0.3;
+
+/// Pairs the prose blocks of an aligned section pair: by text within one language, by order
+/// when a translation kept the number of blocks; otherwise none pair.
+fn block_pairs(
+    old: &Document,
+    new: &Document,
+    old_section: SectionId,
+    new_section: SectionId,
+    same_language: bool,
+) -> HashMap<usize, usize> {
+    let (a, b) = (paragraphs(old, old_section), paragraphs(new, new_section));
+    let mut out = HashMap::new();
+    if same_language {
+        let (wa, wb): (Vec<Vec<String>>, Vec<Vec<String>>) = (
+            a.iter().map(|t| words(t)).collect(),
+            b.iter().map(|t| words(t)).collect(),
+        );
+        let candidates = similar_pairs(&wa, &wb, MIN_BLOCK_SIMILARITY);
+        let mut candidates = candidates;
+        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let mut taken_new = vec![false; b.len()];
+        for (_, i, j) in candidates {
+            if !out.contains_key(&i) && !taken_new[j] {
+                out.insert(i, j);
+                taken_new[j] = true;
+            }
+        }
+    } else if a.len() == b.len() {
+        out.extend((0..a.len()).map(|i| (i, i)));
+    }
+    out
+}
+
+/// The three words before a fact in its text, lower-cased: within one language, what a
+/// sentence says the number is (`limited to _ minutes`).
+fn lead(doc: &Document, fact: &Fact) -> Vec<String> {
+    let start = fact.span.start as usize;
+    let line_start = doc.source.text[..start.min(doc.source.text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let before = doc.source.text.get(line_start..start).unwrap_or_default();
+    let w = words(before);
+    w[w.len().saturating_sub(3)..].to_vec()
+}
+
+/// For every fact of `old`, the fact of `new` that states the same thing, if evidence says so.
+/// `alignment` aligns `old`'s sections (as old) with `new`'s (as new).
+pub fn pair(
+    old: &Document,
+    new: &Document,
+    alignment: &SectionAlignment,
+    same_language: bool,
+) -> Vec<Option<FactId>> {
+    let old_rows = row_identities(old);
+    let new_rows = row_identities(new);
+    let unit = |doc: &Document, rows: &HashMap<RowId, String>, fact: &Fact| match fact.context.rule
+    {
+        Some(rule) => Unit::Cell(
+            rows.get(&rule)
+                .cloned()
+                .unwrap_or_else(|| format!("row.{rule}")),
+            fact.context.column,
+        ),
+        None => Unit::Block(block_of(doc, fact)),
+    };
+    // New facts by (section, kind, unit).
+    let mut new_units: HashMap<(SectionId, FactKind, Unit), Vec<usize>> = HashMap::new();
+    for (i, fact) in new.facts.iter().enumerate() {
+        new_units
+            .entry((fact.context.section, fact.kind, unit(new, &new_rows, fact)))
+            .or_default()
+            .push(i);
+    }
+    let mut out = vec![None; old.facts.len()];
+    let mut taken = vec![false; new.facts.len()];
+    // Old facts grouped the same way, with their unit translated into the new version.
+    let mut groups: Vec<((SectionId, FactKind, Unit), Vec<usize>)> = Vec::new();
+    let mut blocks_cache: HashMap<(SectionId, SectionId), HashMap<usize, usize>> = HashMap::new();
+    for (i, fact) in old.facts.iter().enumerate() {
+        let Some(m) = alignment.of_old(fact.context.section) else {
+            continue;
+        };
+        // The new section of a split that holds the fact's row (or the first part).
+        for &new_section in &m.new {
+            let translated = match unit(old, &old_rows, fact) {
+                Unit::Cell(row, column) => Unit::Cell(row, column),
+                Unit::Block(None) => Unit::Block(None),
+                Unit::Block(Some(b)) => {
+                    let pairs = blocks_cache
+                        .entry((fact.context.section, new_section))
+                        .or_insert_with(|| {
+                            block_pairs(old, new, fact.context.section, new_section, same_language)
+                        });
+                    match pairs.get(&b) {
+                        Some(&nb) => Unit::Block(Some(nb)),
+                        None => continue,
+                    }
+                }
+            };
+            let key = (new_section, fact.kind, translated);
+            if new_units.contains_key(&key) {
+                match groups.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, list)) => list.push(i),
+                    None => groups.push((key, vec![i])),
+                }
+                break;
+            }
+        }
+    }
+    for (key, olds) in groups {
+        let Some(news) = new_units.get(&key) else {
+            continue;
+        };
+        // The same value pairs first, in order.
+        for &o in &olds {
+            if let Some(&n) = news
+                .iter()
+                .find(|&&n| !taken[n] && old.facts[o].value.same_as(&new.facts[n].value))
+            {
+                out[o] = Some(FactId::new(n));
+                taken[n] = true;
+            }
+        }
+        let left_old: Vec<usize> = olds.iter().copied().filter(|&o| out[o].is_none()).collect();
+        let left_new: Vec<usize> = news.iter().copied().filter(|&n| !taken[n]).collect();
+        if let ([o], [n]) = (left_old.as_slice(), left_new.as_slice()) {
+            out[*o] = Some(FactId::new(*n));
+            taken[*n] = true;
+        } else if same_language && left_old.len() == left_new.len() {
+            for (&o, &n) in left_old.iter().zip(&left_new) {
+                let (a, b) = (lead(old, &old.facts[o]), lead(new, &new.facts[n]));
+                if !a.is_empty() && a == b {
+                    out[o] = Some(FactId::new(n));
+                    taken[n] = true;
+                }
+            }
+        }
+    }
+    // Then, per aligned section pair, what states the same value anywhere in it: a fact the
+    // units could not place (blocks of a translation that does not keep the structure) is
+    // still the same fact when the value is the same.
+    let mut new_by_section: HashMap<(SectionId, FactKind), Vec<usize>> = HashMap::new();
+    for (i, fact) in new.facts.iter().enumerate() {
+        new_by_section
+            .entry((fact.context.section, fact.kind))
+            .or_default()
+            .push(i);
+    }
+    for (o, fact) in old.facts.iter().enumerate() {
+        if out[o].is_some() {
+            continue;
+        }
+        let Some(m) = alignment.of_old(fact.context.section) else {
+            continue;
+        };
+        let found = m.new.iter().find_map(|&section| {
+            new_by_section
+                .get(&(section, fact.kind))?
+                .iter()
+                .copied()
+                .find(|&n| !taken[n] && fact.value.same_as(&new.facts[n].value))
+        });
+        if let Some(n) = found {
+            out[o] = Some(FactId::new(n));
+            taken[n] = true;
+        }
+    }
+    out
+}

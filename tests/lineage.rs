@@ -1,0 +1,64 @@
+//! Alignment through lineage: a translation is aligned with the source version it was made
+//! from, and the source's own history carries it to the canonical version. Each fixture under
+//! `fixtures/lineage/` is a source change that must not read as a missing or extra section in
+//! the translation (a rename, a split, a merge, a wrapper heading, values in another order, a
+//! row that became a section), or, for `behind`, a translation whose source changed since.
+
+mod common;
+
+use serde_json::Value;
+
+fn findings(name: &str) -> Vec<Value> {
+    let root = common::fixture(&format!("lineage/{name}"));
+    let (_, out, err) = common::run(&["check", root.to_str().unwrap(), "--format", "json"]);
+    assert!(err.is_empty(), "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    json["findings"].as_array().unwrap().clone()
+}
+
+/// The changelog of the source's own history (en-US 2020 → 2021), which shows how the change
+/// was recognized.
+fn source_diff(name: &str) -> String {
+    let dir = common::fixture(&format!("lineage/{name}/guide/en-us"));
+    let (status, out, err) = common::run(&[
+        "diff",
+        dir.join("2020-01-01.md").to_str().unwrap(),
+        dir.join("2021-06-04.md").to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{err}");
+    out.lines()
+        .filter(|l| !l.contains("--- ") && !l.contains("+++ "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn source_changes_are_not_missing_or_extra_sections_in_the_translation() {
+    for name in ["rename", "split", "merge", "wrapper", "row-to-section"] {
+        let found = findings(name);
+        assert!(found.is_empty(), "{name}: nothing to report: {found:#?}");
+        insta::assert_snapshot!(format!("{name}_source_diff"), source_diff(name));
+    }
+}
+
+#[test]
+fn values_in_another_order_are_the_same_values() {
+    let found = findings("reorder");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_translation_behind_its_source_says_what_it_was_made_from() {
+    let found = findings("behind");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let finding = &found[0];
+    assert_eq!(finding["name"], "stale-fact");
+    assert_eq!(finding["primary"]["path"], "guide/ja-jp/2020-01-01.md");
+    assert_eq!(
+        finding["notes"][0],
+        "translated from en-US 2020-01-01, which states 48 h; the source states 10 d since en-US 2021-06-04"
+    );
+    let root = common::fixture("lineage/behind");
+    let (_, human, _) = common::run(&["check", root.to_str().unwrap(), "--color", "never"]);
+    insta::assert_snapshot!("behind_check", human);
+}
