@@ -18,7 +18,7 @@ use docrules_model::index::{SectionId, VersionId};
 pub enum Absence {
     /// The source gained it after the version the translation descends from: `in_version` is
     /// the first source version that has it. `certain` unless its words were already in the
-    /// version before (content reworded or moved, not added).
+    /// version the translation descends from (content reworded or moved, not added).
     Added {
         /// The first version with the section.
         in_version: VersionId,
@@ -35,7 +35,7 @@ pub enum Absence {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Removal {
     /// The source removed it after `in_version`, the last source version that has it.
-    /// `certain` unless its words are still in the version after (reworded or moved).
+    /// `certain` unless its words are still in the canonical version (reworded or moved).
     Removed {
         /// The last version with the section.
         in_version: VersionId,
@@ -152,29 +152,27 @@ impl AlignedArticle<'_> {
         if self.alignments[parent.index()].of_new(n).is_some() {
             return Absence::Dropped;
         }
-        // The oldest source version that has the section, and the one before it.
+        // The oldest source version that has the section. Its content is new to the
+        // translation unless the version the translation descends from already said it (under
+        // other headings: the section was split out, reworded, moved).
         let versions = &self.article.versions;
         let mut first = self.canonical;
         for pair in chain.windows(2).rev() {
             if self.alignments[pair[0].index()].of_new(n).is_none() {
-                let before = pair[0];
                 first = pair[1];
-                let certain = !self.same_language(before, first)
-                    || !present_in(
-                        &versions[self.canonical].document,
-                        n,
-                        &versions[before].document,
-                    );
-                return Absence::Added {
-                    in_version: first,
-                    certain,
-                };
+                break;
             }
             first = pair[0];
         }
+        let certain = !self.same_language(parent, self.canonical)
+            || !present_in(
+                &versions[self.canonical].document,
+                n,
+                &versions[parent].document,
+            );
         Absence::Added {
             in_version: first,
-            certain: true,
+            certain,
         }
     }
 
@@ -209,11 +207,12 @@ impl AlignedArticle<'_> {
                     }
                 }
                 None => {
-                    let certain = !self.same_language(version, next.version)
+                    // Removed, unless the canonical version still says it elsewhere.
+                    let certain = !self.same_language(version, self.canonical)
                         || !present_in(
                             &versions[version].document,
                             section,
-                            &versions[next.version].document,
+                            &versions[self.canonical].document,
                         );
                     return Removal::Removed {
                         in_version: version,

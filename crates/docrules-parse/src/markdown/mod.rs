@@ -314,6 +314,14 @@ impl<'a> Builder<'a> {
         };
         let span = self.ctx.span(start.min(end)..end);
         self.parts.html_issues.extend(issues);
+        // A DocFX tab marker (`# [Portal](#tab/portal)`) starts a tab, not a section: its line
+        // stays content of the section it is in.
+        let container = match container {
+            Container::Heading { .. } if is_tab_marker(&inlines) => {
+                Container::Paragraph(TextContext::Prose)
+            }
+            other => other,
+        };
         let section = match container {
             Container::Heading { level, id } => {
                 self.push_section(level, id, &inlines, &tags, span);
@@ -478,4 +486,18 @@ fn anchor_name(tag: &html::Tag) -> Option<&str> {
         None
     };
     name.or_else(|| tag.attr("id")).filter(|n| !n.is_empty())
+}
+
+/// Whether a heading's content is only a link to a DocFX tab (`#tab/…`).
+fn is_tab_marker(inlines: &[docrules_model::document::Inline]) -> bool {
+    use docrules_model::document::Inline;
+    let mut links = 0;
+    for inline in inlines {
+        match inline {
+            Inline::Link { href, .. } if href.starts_with("#tab/") => links += 1,
+            Inline::Text { text, .. } if text.trim().is_empty() => {}
+            _ => return false,
+        }
+    }
+    links == 1
 }

@@ -36,8 +36,12 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
         let doc = &version.document;
         let alignment = &article.alignments[v.index()];
         let matched = |s: SectionId| alignment.of_old(s).is_some();
-        let extra: Vec<SectionId> = SectionId::all(doc.sections.len())
+        let unmatched: Vec<SectionId> = SectionId::all(doc.sections.len())
             .filter(|&s| doc.sections[s].level > 0 && alignment.of_old(s).is_none())
+            .collect();
+        let extra: Vec<SectionId> = unmatched
+            .iter()
+            .copied()
             .filter(|&s| {
                 let certain = match article.removal(v, s) {
                     Removal::Removed { certain, .. } | Removal::NotInSource { certain } => certain,

@@ -56,6 +56,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             .collect();
         for &s in &missing {
             let section = &reference.sections[s];
+            // A subsection of a missing section is reported with it.
             if section.parent.is_some_and(|p| missing.contains(&p)) {
                 continue;
             }
