@@ -96,7 +96,7 @@ fn renamed_anchor_across_versions_and_locales() {
     assert!(
         has(
             &m,
-            "troubleshoot-restore-issues -> troubleshoot-restore-problems [Position]"
+            "troubleshoot-restore-issues -> troubleshoot-restore-problems [Facts]"
         ),
         "{m:#?}"
     );

@@ -119,6 +119,8 @@ const MAX_DF: usize = 24;
 enum TokenKind {
     ErrorId,
     Literal,
+    /// An identifier in code (code blocks, inline code) or a link target: never translated.
+    Code,
     Value,
 }
 
@@ -149,6 +151,47 @@ fn tokens(doc: &Document) -> Vec<Vec<Token>> {
             section.push(token);
         }
     }
+    // Code and link targets: what translation leaves as it is.
+    for (s, section) in doc.sections.iter().enumerate() {
+        let mut codes = Vec::new();
+        for block in &section.blocks {
+            match block {
+                Block::Code { text, .. } => codes.push(text.clone()),
+                Block::Paragraph(p) => code_spans(&p.inlines, &mut codes),
+                Block::Table { table } => {
+                    if let Some(table) = doc.tables.get(table.index()) {
+                        for row in &table.rows {
+                            if let Some(rule) = row.rule.and_then(|r| doc.rules.get(r.index())) {
+                                for cell in &rule.cells {
+                                    code_spans(&cell.inlines, &mut codes);
+                                }
+                            }
+                        }
+                    }
+                }
+                Block::Html { .. } => {}
+            }
+        }
+        for code in &codes {
+            for word in code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+                let word = word.trim_matches('-');
+                if word.len() >= 4 && word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    out[s].push((
+                        TokenKind::Code,
+                        format!("code:{}", word.to_ascii_lowercase()),
+                    ));
+                }
+            }
+        }
+    }
+    for link in &doc.links {
+        let target = link_target(&link.href);
+        if !target.is_empty() {
+            if let Some(section) = out.get_mut(link.section.index()) {
+                section.push((TokenKind::Code, format!("link:{target}")));
+            }
+        }
+    }
     for section in &mut out {
         section.sort();
         section.dedup();
@@ -156,11 +199,52 @@ fn tokens(doc: &Document) -> Vec<Vec<Token>> {
     out
 }
 
+/// The text of every inline code span, recursively.
+fn code_spans(inlines: &[docrules_model::document::Inline], out: &mut Vec<String>) {
+    use docrules_model::document::Inline;
+    for inline in inlines {
+        match inline {
+            Inline::Code { text, .. } => out.push(text.clone()),
+            Inline::Strong { children, .. }
+            | Inline::Emphasis { children, .. }
+            | Inline::Strikethrough { children, .. }
+            | Inline::Link { children, .. } => code_spans(children, out),
+            Inline::List { items, .. } => {
+                for item in items {
+                    code_spans(&item.children, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A link target as every locale writes it: lower case, without a locale path segment
+/// (`/en-us/`, `/ja-jp/`), query or trailing slash; empty for a same-page fragment.
+fn link_target(href: &str) -> String {
+    let href = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    href.split('/')
+        .filter(|part| {
+            !(part.len() == 5
+                && part.as_bytes().get(2) == Some(&b'-')
+                && part.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+        .trim_end_matches('/')
+        .to_owned()
+}
+
 fn token_weight(kind: TokenKind, df: usize, sections: usize) -> f32 {
     let idf = (1.0 + sections as f32 / df.max(1) as f32).ln();
     let kind_weight = match kind {
         TokenKind::ErrorId => 3.0,
         TokenKind::Literal => 2.0,
+        TokenKind::Code => 1.0,
         TokenKind::Value => 0.5,
     };
     kind_weight * idf
@@ -216,6 +300,7 @@ pub fn align_with(old: &Document, new: &Document, same_language: bool) -> Sectio
     for kinds in [
         &[TokenKind::ErrorId][..],
         &[TokenKind::Literal, TokenKind::Value][..],
+        &[TokenKind::Code][..],
     ] {
         let evidence = if kinds.contains(&TokenKind::ErrorId) {
             Evidence::ErrorIds
@@ -311,16 +396,26 @@ fn overlap_pass(
         if state.old_match[o].is_some() || tokens.is_empty() {
             continue;
         }
-        let mut shared: HashMap<usize, f32> = HashMap::new();
+        let mut shared: HashMap<usize, (f32, usize)> = HashMap::new();
         for token in tokens {
             for &n in index.get(token).map(Vec::as_slice).unwrap_or_default() {
-                *shared.entry(n).or_insert(0.0) += weight(token);
+                let entry = shared.entry(n).or_insert((0.0, 0));
+                entry.0 += weight(token);
+                entry.1 += 1;
             }
         }
         let old_total: f32 = tokens.iter().map(weight).sum();
-        for (n, common) in shared {
+        for (n, (common, count)) in shared {
             let new_total: f32 = new_tokens[n].iter().map(weight).sum();
-            let score = common / (old_total + new_total - common).max(f32::EPSILON);
+            let overlap = common / (old_total + new_total - common).max(f32::EPSILON);
+            // A section that says a part of what a longer one says (one tab of three, the
+            // same commands) still matches, more weakly.
+            let containment = if count >= 2 {
+                0.5 * common / old_total.min(new_total).max(f32::EPSILON)
+            } else {
+                0.0
+            };
+            let score = overlap.max(containment);
             if score >= MIN_OVERLAP {
                 candidates.push((score, o, n));
             }
