@@ -329,3 +329,64 @@ fn suppressions_in_config_and_inline() {
             .unwrap_or_default()
     );
 }
+
+fn write(root: &std::path::Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn a_named_fact_whose_key_matches_nothing_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "docrules.toml",
+        "[crate]\nname = \"x\"\n\n[facts]\ntimeout = \"errors/duration/100.1/cause/1\"\ntypo = \"errorz/duration/100.1/cause/1\"\n",
+    );
+    write(
+        root,
+        "guide/en-us/2020-01-01.md",
+        "---\nms.date: 01/01/2020\n---\n# Guide\n\n## Errors\n\n| Error | Cause |\n| --- | --- |\n| Failed (ID: 100) | Expired after 48 hours |\n",
+    );
+    let (status, out, _) = common::run(&["check", root.to_str().unwrap(), "--color", "never"]);
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.contains(
+            "error[unknown-fact-name]: fact `typo` names key `errorz/duration/100.1/cause/1`"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("--> docrules.toml:6:1"), "{out}");
+    assert!(
+        !out.contains("fact `timeout`"),
+        "the right name resolves: {out}"
+    );
+    let (status, _, err) = common::run(&[
+        "compile",
+        root.to_str().unwrap(),
+        "--out",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1);
+    assert!(err.contains("unknown-fact-name"), "{err}");
+}
+
+#[test]
+fn versions_whose_order_nothing_tells_and_dates_that_disagree_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let text = |date: &str| format!("---\nms.date: {date}\n---\n# Guide\n\nText.\n");
+    write(root, "guide/en-us/2020-01-01.md", &text("01/01/2020"));
+    write(root, "guide/en-us/2020-01-02.md", &text("01/01/2020"));
+    let (_, out, _) = common::run(&["check", root.to_str().unwrap(), "--color", "never"]);
+    assert!(
+        out.contains(
+            "warning[date-mismatch]: `ms.date` says 2020-01-01 but the file name says 2020-01-02"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("warning[version-order]"), "{out}");
+    assert!(out.contains("same ms.date and ms.lasthandoff"), "{out}");
+}

@@ -26,6 +26,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use docrules_model::corpus::{Article, Corpus, Version};
+use docrules_model::diagnostic::{Diagnostic, Level};
 use docrules_model::fact::{Fact, FactKey};
 use docrules_model::index::{FactId, SectionId, VersionId};
 use docrules_model::locale::Locale;
@@ -39,6 +40,24 @@ pub struct Compiled<'c> {
     pub corpus: &'c Corpus,
     /// Its articles with at least one version, in the corpus's order.
     pub articles: Vec<AlignedArticle<'c>>,
+    /// Problems found while aligning (a named fact whose key matches no canonical fact).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled<'_> {
+    /// Every diagnostic of the corpus, its documents and the alignment, sorted by file and
+    /// position.
+    pub fn all_diagnostics(&self) -> Vec<&Diagnostic> {
+        let mut all = self.corpus.all_diagnostics();
+        all.extend(&self.diagnostics);
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all
+    }
+
+    /// The highest level among them.
+    pub fn max_level(&self) -> Option<Level> {
+        self.all_diagnostics().iter().map(|d| d.level).max()
+    }
 }
 
 /// One article: how each version's sections and facts line up with the canonical version's,
@@ -180,8 +199,39 @@ pub fn compile(corpus: &Corpus) -> Compiled<'_> {
         .par_iter()
         .filter(|a| !a.versions.is_empty())
         .map(|article| align_article(article, source.as_ref(), &names))
-        .collect();
-    Compiled { corpus, articles }
+        .collect::<Vec<_>>();
+    // A name `docrules.toml` gives a key that no canonical fact has would silently vanish from
+    // the generated crate: it is an error, pointing at the manifest's line.
+    let mut diagnostics = Vec::new();
+    for (name, key) in &names {
+        let found = articles.iter().any(|a: &AlignedArticle<'_>| {
+            a.histories
+                .values()
+                .any(|h| h.canonical.is_some() && h.key.to_string() == *key)
+        });
+        if !found {
+            let text = &corpus.manifest.text;
+            let mut diagnostic = Diagnostic::error(
+                "unknown-fact-name",
+                docrules_model::manifest::FILE_NAME,
+                format!("fact `{name}` names key `{key}`, which no canonical fact has"),
+            )
+            .with_help("run `docrules facts` for the keys, and correct or remove the name");
+            if let Some(at) = text
+                .find(&format!("{name} "))
+                .or_else(|| text.find(name.as_str()))
+            {
+                let lines = docrules_model::span::LineIndex::new(text);
+                diagnostic = diagnostic.at(lines.span(text, at..at + name.len()));
+            }
+            diagnostics.push(diagnostic);
+        }
+    }
+    Compiled {
+        corpus,
+        articles,
+        diagnostics,
+    }
 }
 
 /// Whether two versions are written in one language (`en-US` and `en-GB` are).

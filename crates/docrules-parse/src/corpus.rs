@@ -120,21 +120,23 @@ pub fn load(root: &Path) -> Result<Corpus, LoadError> {
         versions.extend(version);
     }
 
-    let mut articles: Vec<Article> = Vec::new();
+    let mut by_name: std::collections::BTreeMap<String, Vec<Version>> =
+        std::collections::BTreeMap::new();
     for version in versions {
-        match articles.iter_mut().find(|a| a.name == version.article) {
-            Some(article) => article.versions.push(version),
-            None => articles.push(Article {
-                name: version.article.clone(),
-                versions: vec![version],
-            }),
-        }
+        by_name
+            .entry(version.article.clone())
+            .or_default()
+            .push(version);
     }
-    articles.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut articles: Vec<Article> = by_name
+        .into_iter()
+        .map(|(name, versions)| Article { name, versions })
+        .collect();
     for article in &mut articles {
         article
             .versions
             .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        diagnostics.extend(order_ties(&article.versions));
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(Corpus {
@@ -158,6 +160,33 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A warning for each version whose order within its locale nothing tells: the same `ms.date`
+/// and `ms.lasthandoff` as the version before it (the file names decide, which says nothing
+/// about which text is newer).
+fn order_ties(versions: &[Version]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut last: std::collections::HashMap<&Locale, &Version> = std::collections::HashMap::new();
+    for version in versions {
+        if let Some(before) = last.get(&version.locale) {
+            if before.date == version.date && before.last_handoff == version.last_handoff {
+                out.push(
+                    Diagnostic::warning(
+                        "version-order",
+                        &version.path,
+                        format!(
+                            "`{}` has the same ms.date and ms.lasthandoff as `{}`: which one is newer is unknown, so they are ordered by file name",
+                            version.path, before.path
+                        ),
+                    )
+                    .with_help("give the newer version a later ms.date or ms.lasthandoff"),
+                );
+            }
+        }
+        last.insert(&version.locale, version);
+    }
+    out
 }
 
 /// Loads one file; returns the version (if the file is usable) and the problems found.
@@ -223,6 +252,19 @@ fn load_file(root: &Path, path: &Path, manifest: &Manifest) -> (Option<Version>,
         .file_stem()
         .and_then(|s| s.to_str())
         .and_then(Date::parse);
+    if let (Some(stated), Some(named)) = (date, file_date) {
+        if stated != named {
+            let d = Diagnostic::warning(
+                "date-mismatch",
+                &rel,
+                format!(
+                    "`ms.date` says {stated} but the file name says {named}; the version is dated {stated}"
+                ),
+            )
+            .with_help("rename the file after its ms.date, or correct ms.date");
+            diagnostics.push(with_field_span(d, front, "ms.date"));
+        }
+    }
     let date = date.or(file_date);
     let last_handoff = front.get("ms.lasthandoff").and_then(Date::parse);
 

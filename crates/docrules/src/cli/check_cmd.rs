@@ -34,7 +34,7 @@ pub(super) fn check_command(
             let color = use_color(color);
             let mut text = String::new();
             // Files that could not be read are part of what is wrong with the corpus.
-            for diagnostic in corpus.all_diagnostics() {
+            for diagnostic in compiled.all_diagnostics() {
                 text.push_str(&format!("{diagnostic}\n\n"));
             }
             let texts = |path: &str| render::file_text(&corpus, path);
@@ -56,7 +56,7 @@ pub(super) fn check_command(
     }
     let threshold = fail_on.level();
     let failed = report.findings.iter().any(|f| f.level >= threshold)
-        || corpus.max_level() == Some(Level::Error);
+        || compiled.max_level() == Some(Level::Error);
     if failed { EXIT_FINDINGS } else { EXIT_OK }
 }
 

@@ -23,6 +23,16 @@ pub(super) fn compile_command(
         return EXIT_FINDINGS;
     }
     let compiled = align::compile(&corpus);
+    if compiled.max_level() == Some(Level::Error) {
+        for diagnostic in compiled.all_diagnostics() {
+            let _ = writeln!(err, "{diagnostic}");
+        }
+        let _ = writeln!(
+            err,
+            "error: the corpus has errors; fix them before generating code"
+        );
+        return EXIT_FINDINGS;
+    }
     let files = match docrules_codegen::codegen(&compiled) {
         Ok(files) => files,
         Err(message) => {
