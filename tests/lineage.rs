@@ -62,3 +62,60 @@ fn a_translation_behind_its_source_says_what_it_was_made_from() {
     let (_, human, _) = common::run(&["check", root.to_str().unwrap(), "--color", "never"]);
     insta::assert_snapshot!("behind_check", human);
 }
+
+/// Without `source_locale` in `docrules.toml`, the source is the locale whose files carry no
+/// translation marker: a newer translation never becomes canonical.
+#[test]
+fn the_source_locale_is_inferred_from_translation_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    let table =
+        "| Cause | Action |\n| --- | --- |\n| Expired after 48 hours (ID: 100) | Renew. |\n";
+    write(
+        "guide/fr-fr/2020-01-01.md",
+        &format!("---\nms.date: 01/01/2020\n---\n# Guide\n\n## Errors\n\n{table}"),
+    );
+    write(
+        "guide/ja-jp/2021-01-01.md",
+        &format!(
+            "---\nms.date: 01/01/2021\nms.translationtype: HT\n---\n# ガイド\n\n## <a name=\"errors\"></a>エラー\n\n| 原因 | 対処法 |\n| --- | --- |\n| 72 時間後に期限切れ (ID: 100) | 更新します。 |\n"
+        ),
+    );
+    let corpus = docrules_parse::corpus::load(root).unwrap();
+    let compiled = docrules_align::compile(&corpus);
+    let article = &compiled.articles[0];
+    assert_eq!(
+        article.article.versions[article.canonical].locale.as_str(),
+        "fr-FR",
+        "the untranslated locale is the source, though the translation is newer"
+    );
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:?}",
+        compiled.diagnostics
+    );
+
+    // Nothing tells: said once, with the setting to use.
+    std::fs::remove_file(root.join("guide/fr-fr/2020-01-01.md")).unwrap();
+    write(
+        "guide/de-de/2020-01-01.md",
+        "---\nms.date: 01/01/2020\nms.translationtype: MT\n---\n# Anleitung\n",
+    );
+    let corpus = docrules_parse::corpus::load(root).unwrap();
+    let compiled = docrules_align::compile(&corpus);
+    assert_eq!(compiled.diagnostics.len(), 1);
+    assert_eq!(compiled.diagnostics[0].code, "source-locale");
+    assert!(
+        compiled.diagnostics[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("source_locale")),
+        "{:?}",
+        compiled.diagnostics
+    );
+}

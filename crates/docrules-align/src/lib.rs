@@ -192,7 +192,25 @@ pub fn canonical_version(article: &Article, source: Option<&Locale>) -> VersionI
 
 /// Aligns every article of the corpus (articles in parallel).
 pub fn compile(corpus: &Corpus) -> Compiled<'_> {
-    let source = corpus.manifest.source_locale();
+    let mut diagnostics = Vec::new();
+    let source = match corpus.manifest.corpus.source_locale {
+        Some(_) => corpus.manifest.source_locale(),
+        None => {
+            let inferred = lineage::infer_source_locale(corpus);
+            if inferred.is_none() && !corpus.articles.is_empty() {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Level::Info,
+                        "source-locale",
+                        docrules_model::manifest::FILE_NAME,
+                        "no source locale: every locale's files look translated and none is en-US, so the newest version of each article is canonical",
+                    )
+                    .with_help("name it in docrules.toml: [corpus] source_locale = \"en-US\""),
+                );
+            }
+            inferred
+        }
+    };
     let names = corpus.manifest.fact_names();
     let articles = corpus
         .articles
@@ -202,7 +220,6 @@ pub fn compile(corpus: &Corpus) -> Compiled<'_> {
         .collect::<Vec<_>>();
     // A name `docrules.toml` gives a key that no canonical fact has would silently vanish from
     // the generated crate: it is an error, pointing at the manifest's line.
-    let mut diagnostics = Vec::new();
     for (name, key) in &names {
         let found = articles.iter().any(|a: &AlignedArticle<'_>| {
             a.histories

@@ -95,3 +95,24 @@ pub fn parents(
         })
         .collect()
 }
+
+/// The locale translations are made from, when `docrules.toml` does not name one: the one
+/// locale whose files carry no translation marker (`ms.translationtype`), else `en-US` when the
+/// corpus has it. `None` when neither tells.
+pub fn infer_source_locale(corpus: &docrules_model::corpus::Corpus) -> Option<Locale> {
+    let mut untranslated: Vec<&Locale> = corpus
+        .versions()
+        .filter(|v| v.document.front_matter.get("ms.translationtype").is_none())
+        .map(|v| &v.locale)
+        .collect();
+    untranslated.sort();
+    untranslated.dedup();
+    if let [one] = untranslated.as_slice() {
+        return Some((*one).clone());
+    }
+    let english = Locale::parse("en-US")?;
+    corpus
+        .versions()
+        .any(|v| v.locale == english)
+        .then_some(english)
+}
