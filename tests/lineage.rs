@@ -80,12 +80,12 @@ fn the_source_locale_is_inferred_from_translation_markers() {
         "guide/fr-fr/2020-01-01.md",
         &format!("---\nms.date: 01/01/2020\n---\n# Guide\n\n## Errors\n\n{table}"),
     );
-    write(
-        "guide/ja-jp/2021-01-01.md",
-        &format!(
-            "---\nms.date: 01/01/2021\nms.translationtype: HT\n---\n# ガイド\n\n## <a name=\"errors\"></a>エラー\n\n| 原因 | 対処法 |\n| --- | --- |\n| 72 時間後に期限切れ (ID: 100) | 更新します。 |\n"
-        ),
+    let ja = concat!(
+        "---\nms.date: 01/01/2021\nms.translationtype: HT\n---\n# ガイド\n\n",
+        "## <a name=\"errors\"></a>エラー\n\n| 原因 | 対処法 |\n| --- | --- |\n",
+        "| 72 時間後に期限切れ (ID: 100) | 更新します。 |\n",
     );
+    write("guide/ja-jp/2021-01-01.md", ja);
     let corpus = docrules_parse::corpus::load(root).unwrap();
     let compiled = docrules_align::compile(&corpus);
     let article = &compiled.articles[0];
