@@ -24,24 +24,150 @@ use docrules_parse::extract::key::row_identities;
 enum Unit {
     /// A table cell: the row's identity (error IDs and rank, see `row_identities`) and column.
     Cell(String, Option<ColumnRole>),
-    /// Prose block `n` of the section (paragraph, list item, quote), or the heading (`None`).
-    Block(Option<usize>),
+    /// Sentence `s` of prose block `b` of the section (paragraph, list item, quote), as
+    /// `(b, s)`, or the heading (`None`).
+    Prose(Option<(usize, usize)>),
 }
 
-/// The prose block (index among the section's paragraphs) holding a fact, or `None` for its
-/// heading (or a place no block holds).
-fn block_of(doc: &Document, fact: &Fact) -> Option<usize> {
+/// The prose block (index among the section's paragraphs) and the sentence within it that
+/// hold a fact, or `None` for its heading (or a place no block holds).
+fn prose_of(doc: &Document, fact: &Fact) -> Option<(usize, usize)> {
     let section = doc.sections.get(fact.context.section.index())?;
-    section
+    let (block, span) = section
         .blocks
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph(p) => Some(p.span),
             _ => None,
         })
-        .position(|span| {
+        .enumerate()
+        .find(|(_, span)| {
             span.start <= fact.span.start && fact.span.start < span.end.max(span.start + 1)
+        })?;
+    let before = doc
+        .source
+        .text
+        .get(span.start as usize..fact.span.start as usize)
+        .unwrap_or_default();
+    Some((block, sentence_ends(before)))
+}
+
+/// How many sentences end in `text`: at `。．！？` and at `.!?` before a space or line end (not
+/// in `4.5.2`).
+fn sentence_ends(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&i| match chars[i] {
+            '。' | '．' | '！' | '？' => true,
+            '.' | '!' | '?' => chars.get(i + 1).is_none_or(|c| c.is_whitespace()),
+            _ => false,
         })
+        .count()
+}
+
+/// What a stated value is, for comparing sentences across languages.
+fn value_key(fact: &Fact) -> String {
+    format!("{}:{}", fact.kind, fact.value)
+}
+
+/// The values each sentence of each prose block of a document states, by (section, block,
+/// sentence).
+type SentenceValues = HashMap<(SectionId, usize, usize), Vec<String>>;
+
+fn sentence_values(doc: &Document) -> SentenceValues {
+    let mut out: SentenceValues = HashMap::new();
+    for fact in doc.facts.iter().filter(|f| f.context.rule.is_none()) {
+        if let Some((b, s)) = prose_of(doc, fact) {
+            out.entry((fact.context.section, b, s))
+                .or_default()
+                .push(value_key(fact));
+        }
+    }
+    out
+}
+
+/// Most this many cells are compared when two sequences are aligned by their values.
+const MAX_ALIGN_CELLS: usize = 40_000;
+
+/// Aligns two sequences in order, maximizing the number of values the paired items share
+/// (items sharing none do not pair): the alignment of blocks or sentences whose wording differs
+/// (another language) but whose numbers and literals are the same.
+fn align_by_values(a: &[Vec<String>], b: &[Vec<String>]) -> Vec<(usize, usize)> {
+    let (m, n) = (a.len(), b.len());
+    if m == 0 || n == 0 || m * n > MAX_ALIGN_CELLS {
+        return Vec::new();
+    }
+    let shared = |i: usize, j: usize| a[i].iter().filter(|v| b[j].contains(v)).count();
+    let mut score = vec![vec![0usize; n + 1]; m + 1];
+    for i in (0..m).rev() {
+        for j in (0..n).rev() {
+            let here = shared(i, j);
+            let take = if here > 0 {
+                here + score[i + 1][j + 1]
+            } else {
+                0
+            };
+            score[i][j] = take.max(score[i + 1][j]).max(score[i][j + 1]);
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < m && j < n {
+        let here = shared(i, j);
+        if here > 0 && score[i][j] == here + score[i + 1][j + 1] {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if score[i][j] == score[i + 1][j] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The values of each prose block of a section, in order.
+fn block_values(values: &SentenceValues, section: SectionId, count: usize) -> Vec<Vec<String>> {
+    let mut out = vec![Vec::new(); count];
+    for ((s, b, _), v) in values {
+        if *s == section && *b < count {
+            out[*b].extend(v.iter().cloned());
+        }
+    }
+    for v in &mut out {
+        v.sort();
+    }
+    out
+}
+
+/// Pairs the sentences of two paired prose blocks: by the values they share, in order; when
+/// none share a value and both blocks have as many sentences, by order.
+fn sentence_pairs(
+    old_values: &SentenceValues,
+    new_values: &SentenceValues,
+    old_block: (SectionId, usize),
+    new_block: (SectionId, usize),
+) -> HashMap<usize, usize> {
+    let collect = |values: &SentenceValues, (s, b): (SectionId, usize)| -> Vec<Vec<String>> {
+        let count = values
+            .keys()
+            .filter(|(s2, b2, _)| *s2 == s && *b2 == b)
+            .map(|(_, _, k)| k + 1)
+            .max()
+            .unwrap_or(0);
+        (0..count)
+            .map(|k| values.get(&(s, b, k)).cloned().unwrap_or_default())
+            .collect()
+    };
+    let (a, b) = (
+        collect(old_values, old_block),
+        collect(new_values, new_block),
+    );
+    let pairs = align_by_values(&a, &b);
+    if pairs.is_empty() && a.len() == b.len() {
+        return (0..a.len()).map(|i| (i, i)).collect();
+    }
+    pairs.into_iter().collect()
 }
 
 fn paragraphs(doc: &Document, section: SectionId) -> Vec<String> {
@@ -131,6 +257,7 @@ fn block_pairs(
     old_section: SectionId,
     new_section: SectionId,
     same_language: bool,
+    (old_values, new_values): (&SentenceValues, &SentenceValues),
 ) -> HashMap<usize, usize> {
     let (a, b) = (paragraphs(old, old_section), paragraphs(new, new_section));
     let mut out = HashMap::new();
@@ -151,6 +278,13 @@ fn block_pairs(
         }
     } else if a.len() == b.len() {
         out.extend((0..a.len()).map(|i| (i, i)));
+    } else {
+        // Another structure: blocks pair by the values they share, in order.
+        let (sa, sb) = (
+            block_values(old_values, old_section, a.len()),
+            block_values(new_values, new_section, b.len()),
+        );
+        out.extend(align_by_values(&sa, &sb));
     }
     out
 }
@@ -185,7 +319,7 @@ pub fn pair(
                 .unwrap_or_else(|| format!("row.{rule}")),
             fact.context.column,
         ),
-        None => Unit::Block(block_of(doc, fact)),
+        None => Unit::Prose(prose_of(doc, fact)),
     };
     // New facts by (section, kind, unit).
     let mut new_units: HashMap<(SectionId, FactKind, Unit), Vec<usize>> = HashMap::new();
@@ -200,6 +334,9 @@ pub fn pair(
     // Old facts grouped the same way, with their unit translated into the new version.
     let mut groups: Vec<((SectionId, FactKind, Unit), Vec<usize>)> = Vec::new();
     let mut blocks_cache: HashMap<(SectionId, SectionId), HashMap<usize, usize>> = HashMap::new();
+    let mut sentences_cache: HashMap<(SectionId, usize, SectionId, usize), HashMap<usize, usize>> =
+        HashMap::new();
+    let (old_values, new_values) = (sentence_values(old), sentence_values(new));
     for (i, fact) in old.facts.iter().enumerate() {
         let Some(m) = alignment.of_old(fact.context.section) else {
             continue;
@@ -208,15 +345,36 @@ pub fn pair(
         for &new_section in &m.new {
             let translated = match unit(old, &old_rows, fact) {
                 Unit::Cell(row, column) => Unit::Cell(row, column),
-                Unit::Block(None) => Unit::Block(None),
-                Unit::Block(Some(b)) => {
-                    let pairs = blocks_cache
-                        .entry((fact.context.section, new_section))
+                Unit::Prose(None) => Unit::Prose(None),
+                Unit::Prose(Some((b, k))) => {
+                    let section = fact.context.section;
+                    let blocks = blocks_cache
+                        .entry((section, new_section))
                         .or_insert_with(|| {
-                            block_pairs(old, new, fact.context.section, new_section, same_language)
+                            block_pairs(
+                                old,
+                                new,
+                                section,
+                                new_section,
+                                same_language,
+                                (&old_values, &new_values),
+                            )
                         });
-                    match pairs.get(&b) {
-                        Some(&nb) => Unit::Block(Some(nb)),
+                    let Some(&nb) = blocks.get(&b) else {
+                        continue;
+                    };
+                    let sentences = sentences_cache
+                        .entry((section, b, new_section, nb))
+                        .or_insert_with(|| {
+                            sentence_pairs(
+                                &old_values,
+                                &new_values,
+                                (section, b),
+                                (new_section, nb),
+                            )
+                        });
+                    match sentences.get(&k) {
+                        Some(&nk) => Unit::Prose(Some((nb, nk))),
                         None => continue,
                     }
                 }
