@@ -390,3 +390,42 @@ fn versions_whose_order_nothing_tells_and_dates_that_disagree_are_warned_about()
     assert!(out.contains("warning[version-order]"), "{out}");
     assert!(out.contains("same ms.date and ms.lasthandoff"), "{out}");
 }
+
+/// A literal many articles share yields one finding, however many of them disagree: the
+/// statements are grouped, not compared pair by pair.
+#[test]
+fn many_disagreeing_articles_yield_one_grouped_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for i in 0..30 {
+        let count = if i % 2 == 0 { "60,000" } else { "65,000" };
+        write(
+            root,
+            &format!("article-{i:02}/en-us/2020-01-01.md"),
+            &format!(
+                "---\nms.date: 01/01/2020\n---\n# Article {i}\n\n## Temp files\n\nDelete the .tmp files in C:\\Windows\\Temp when there are more than {count} files.\n"
+            ),
+        );
+    }
+    let found = findings(root);
+    let cross: Vec<&Value> = found
+        .iter()
+        .filter(|f| f["name"] == "cross-article-disagreement")
+        .collect();
+    assert_eq!(
+        cross.len(),
+        2,
+        "one per literal (.tmp and the path): {cross:#?}"
+    );
+    for finding in cross {
+        assert_eq!(
+            finding["related"].as_array().unwrap().len(),
+            20,
+            "places are bounded"
+        );
+        assert!(
+            finding["notes"][0].as_str().unwrap().starts_with("and "),
+            "{finding:#?}"
+        );
+    }
+}

@@ -53,58 +53,101 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             }
         }
     }
+    // One finding per subject whatever the number of articles: at the first statement that
+    // disagrees with the first one in another article, with one place per other (article,
+    // value) beside it.
     let mut out = Vec::new();
-    let mut reported: Vec<((usize, usize), (usize, usize))> = Vec::new();
     for ((kind, literal), facts) in &by_subject {
-        for (i, &(a1, f1)) in facts.iter().enumerate() {
-            for &(a2, f2) in &facts[i + 1..] {
-                if a1 == a2 || reported.contains(&((a1, f1), (a2, f2))) {
-                    continue;
-                }
-                let (art1, art2) = (&compiled.articles[a1], &compiled.articles[a2]);
-                let (v1, v2) = (
-                    &art1.article.versions[art1.canonical],
-                    &art2.article.versions[art2.canonical],
-                );
-                let (x, y) = (&v1.document.facts[f1], &v2.document.facts[f2]);
-                if x.value.same_as(&y.value) {
-                    continue;
-                }
-                reported.push(((a1, f1), (a2, f2)));
-                let mut finding = Finding::new(
-                    RuleId::CrossArticleDisagreement,
-                    &art2.article.name,
-                    v2.locale.as_str(),
-                    format!(
-                        "`{}` ({}) here, but {} says `{}` ({}) about {literal}",
-                        y.text, y.value, art1.article.name, x.text, x.value
-                    ),
-                    fact_location(v2, y, format!("{} ({})", y.value, version_name(v2))),
-                );
-                finding.related.push(Related {
-                    role: "other-article",
-                    location: fact_location(
-                        v1,
-                        x,
-                        format!(
-                            "{} in {} ({})",
-                            x.value,
-                            art1.article.name,
-                            version_name(v1)
-                        ),
-                    ),
-                });
-                finding.help = Some(format!(
-                    "agree on one {kind} for {literal} in both articles, or say why they differ"
-                ));
-                finding.fact = Some(FactInfo {
-                    key: y.key.to_string(),
-                    kind: *kind,
-                    values: vec![fact_value(v1, x), fact_value(v2, y)],
-                });
-                out.push(finding);
+        let statement = |&(a, f): &(usize, usize)| {
+            let article = &compiled.articles[a];
+            let version = &article.article.versions[article.canonical];
+            (a, article, version, &version.document.facts[f])
+        };
+        let Some(first) = facts.first().map(statement) else {
+            continue;
+        };
+        let Some(disagreeing) = facts
+            .iter()
+            .map(statement)
+            .find(|(a, _, _, y)| *a != first.0 && !y.value.same_as(&first.3.value))
+        else {
+            continue;
+        };
+        let (_, art1, _, x) = first;
+        let (a2, art2, v2, y) = disagreeing;
+        let mut finding = Finding::new(
+            RuleId::CrossArticleDisagreement,
+            &art2.article.name,
+            v2.locale.as_str(),
+            format!(
+                "`{}` ({}) here, but {} says `{}` ({}) about {literal}",
+                y.text, y.value, art1.article.name, x.text, x.value
+            ),
+            fact_location(v2, y, format!("{} ({})", y.value, version_name(v2))),
+        );
+        // Each other (article, value) once, the first one's first.
+        let mut seen: Vec<(usize, &docrules_model::fact::Value)> = vec![(a2, &y.value)];
+        let mut places = Vec::new();
+        for (a, article, version, fact) in std::iter::once(first).chain(facts.iter().map(statement))
+        {
+            if seen
+                .iter()
+                .any(|(sa, sv)| *sa == a && sv.same_as(&fact.value))
+            {
+                continue;
             }
+            seen.push((a, &fact.value));
+            places.push((article, version, fact));
         }
+        let total = places.len();
+        for (article, version, fact) in places.iter().take(MAX_PLACES) {
+            finding.related.push(Related {
+                role: "other-article",
+                location: fact_location(
+                    version,
+                    fact,
+                    format!(
+                        "{} in {} ({})",
+                        fact.value,
+                        article.article.name,
+                        version_name(version)
+                    ),
+                ),
+            });
+        }
+        if total > MAX_PLACES {
+            finding
+                .notes
+                .push(format!("and {} more statements", total - MAX_PLACES));
+        }
+        let articles: std::collections::BTreeSet<usize> = facts.iter().map(|(a, _)| *a).collect();
+        if articles.len() > 2 {
+            finding.notes.push(format!(
+                "{} articles state {kind} values about {literal}",
+                articles.len()
+            ));
+        }
+        let among = if articles.len() > 2 {
+            format!("the {} articles", articles.len())
+        } else {
+            "both articles".to_owned()
+        };
+        finding.help = Some(format!(
+            "agree on one {kind} for {literal} in {among}, or say why they differ"
+        ));
+        finding.fact = Some(FactInfo {
+            key: y.key.to_string(),
+            kind: *kind,
+            values: std::iter::once((v2, y))
+                .chain(places.iter().map(|(_, v, f)| (*v, *f)))
+                .take(MAX_PLACES + 1)
+                .map(|(v, f)| fact_value(v, f))
+                .collect(),
+        });
+        out.push(finding);
     }
     out
 }
+
+/// At most this many other places are listed in one finding.
+const MAX_PLACES: usize = 20;
