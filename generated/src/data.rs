@@ -4392,20 +4392,6 @@ pub(crate) static FACTS: [Fact; 79] = [
                         low: 5f64,
                         high: 10f64,
                     },
-                    "5 ～ 10%",
-                    Source::new(
-                        "backup-azure-mars-troubleshoot/ja-jp/2017-12-04.md",
-                        48,
-                        342,
-                        "ja-JP",
-                        "2017-12-04",
-                    ),
-                ),
-                Stated::new(
-                    Value::PercentRange {
-                        low: 5f64,
-                        high: 10f64,
-                    },
                     "5-10%",
                     Source::new(
                         "backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md",

@@ -315,7 +315,11 @@ pub fn align_article<'c>(
                 let up = &versions[p];
                 let language = same_language(version, up);
                 let step = sections::align_with(&version.document, &up.document, language);
-                let step_facts = pairing::pair(&version.document, &up.document, &step, language);
+                let relation = pairing::Relation {
+                    same_language: language,
+                    same_rows: parent.exact,
+                };
+                let step_facts = pairing::pair(&version.document, &up.document, &step, relation);
                 for (f, link) in step_facts.iter().enumerate() {
                     chained[f] =
                         link.and_then(|pf| parent_canonical.get(pf.index()).copied().flatten());
@@ -341,12 +345,14 @@ pub fn align_article<'c>(
         };
         // What the lineage did not pair, paired directly, with canonical facts no other fact
         // of this version claims.
-        let direct = pairing::pair(
-            &version.document,
-            &reference.document,
-            &alignment,
-            direct_language,
-        );
+        // Rows pair by order only when nothing better relates the two: no lineage (sibling
+        // translations of a source the corpus lacks), or a translation of the canonical
+        // version itself.
+        let relation = pairing::Relation {
+            same_language: direct_language,
+            same_rows: parents[v].is_none_or(|p| p.exact && p.version == canonical),
+        };
+        let direct = pairing::pair(&version.document, &reference.document, &alignment, relation);
         let mut claimed = vec![false; reference.document.facts.len()];
         for c in chained.iter().flatten() {
             claimed[c.index()] = true;

@@ -73,10 +73,12 @@ pub fn parents(
                     .filter_map(|(i, s)| Some((i, s.date?)))
             };
             if let Some((i, _)) = in_source().rfind(|(_, d)| *d == date) {
+                // The same ms.date is the source it was made from only if the structure says so
+                // too: a source edited without a new ms.date is another text.
                 return Some(Parent {
                     version: VersionId::new(i),
                     same_locale: false,
-                    exact: true,
+                    exact: same_structure(&version.document, &versions[i].document),
                     newer: false,
                 });
             }
@@ -115,4 +117,29 @@ pub fn infer_source_locale(corpus: &docrules_model::corpus::Corpus) -> Option<Lo
         .versions()
         .any(|v| v.locale == english)
         .then_some(english)
+}
+
+/// How many of a translation's heading anchors its source version must have for the two to
+/// be one text in two languages (translations keep their source's anchors).
+const SAME_STRUCTURE: f32 = 0.9;
+
+/// Whether `translation` keeps the section structure of `source`: nearly all its headings'
+/// anchors are the source's, and the two have as many sections and table rows.
+fn same_structure(
+    translation: &docrules_model::document::Document,
+    source: &docrules_model::document::Document,
+) -> bool {
+    let anchors: std::collections::HashSet<&str> =
+        source.sections.iter().map(|s| s.anchor.as_str()).collect();
+    // The article title aside: translations often give it no anchor of its own.
+    let headings: Vec<&str> = translation
+        .sections
+        .iter()
+        .filter(|s| s.level > 1)
+        .map(|s| s.anchor.as_str())
+        .collect();
+    let kept = headings.iter().filter(|a| anchors.contains(**a)).count();
+    kept as f32 >= SAME_STRUCTURE * headings.len() as f32
+        && translation.sections.len() == source.sections.len()
+        && translation.rules.len() == source.rules.len()
 }

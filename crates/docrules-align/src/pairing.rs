@@ -17,13 +17,13 @@ use crate::sections::SectionAlignment;
 use docrules_model::document::{Block, ColumnRole, Document};
 use docrules_model::fact::{Fact, FactKind};
 use docrules_model::index::{FactId, RowId, SectionId};
-use docrules_parse::extract::key::row_identities;
 
 /// Where a fact is stated, in terms that survive translation.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Unit {
-    /// A table cell: the row's identity (error IDs and rank, see `row_identities`) and column.
-    Cell(String, Option<ColumnRole>),
+    /// A table cell: the row (the new version's, for an old fact), the column's role and its
+    /// position among the row's cells.
+    Cell(RowId, Option<ColumnRole>, usize),
     /// Sentence `s` of prose block `b` of the section (paragraph, list item, quote), as
     /// `(b, s)`, or the heading (`None`).
     Prose(Option<(usize, usize)>),
@@ -301,34 +301,37 @@ fn lead(doc: &Document, fact: &Fact) -> Vec<String> {
     w[w.len().saturating_sub(3)..].to_vec()
 }
 
+/// How two versions relate, for pairing their facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Relation {
+    /// Both are written in one language: texts compare as text.
+    pub same_language: bool,
+    /// One is a translation of exactly the other: it keeps its tables' rows, in order.
+    pub same_rows: bool,
+}
+
 /// For every fact of `old`, the fact of `new` that states the same thing, if evidence says so.
 /// `alignment` aligns `old`'s sections (as old) with `new`'s (as new).
 pub fn pair(
     old: &Document,
     new: &Document,
     alignment: &SectionAlignment,
-    same_language: bool,
+    relation: Relation,
 ) -> Vec<Option<FactId>> {
-    let old_rows = row_identities(old);
-    let new_rows = row_identities(new);
-    let unit = |doc: &Document, rows: &HashMap<RowId, String>, fact: &Fact| match fact.context.rule
-    {
-        Some(rule) => Unit::Cell(
-            rows.get(&rule)
-                .cloned()
-                .unwrap_or_else(|| format!("row.{rule}")),
-            fact.context.column,
-        ),
+    let same_language = relation.same_language;
+    let unit = |doc: &Document, fact: &Fact| match fact.context.rule {
+        Some(rule) => Unit::Cell(rule, fact.context.column, cell_of(doc, rule, fact)),
         None => Unit::Prose(prose_of(doc, fact)),
     };
     // New facts by (section, kind, unit).
     let mut new_units: HashMap<(SectionId, FactKind, Unit), Vec<usize>> = HashMap::new();
     for (i, fact) in new.facts.iter().enumerate() {
         new_units
-            .entry((fact.context.section, fact.kind, unit(new, &new_rows, fact)))
+            .entry((fact.context.section, fact.kind, unit(new, fact)))
             .or_default()
             .push(i);
     }
+    let rows = row_pairs(old, new, alignment, relation);
     let mut out = vec![None; old.facts.len()];
     let mut taken = vec![false; new.facts.len()];
     // Old facts grouped the same way, with their unit translated into the new version.
@@ -337,14 +340,21 @@ pub fn pair(
     let mut sentences_cache: HashMap<(SectionId, usize, SectionId, usize), HashMap<usize, usize>> =
         HashMap::new();
     let (old_values, new_values) = (sentence_values(old), sentence_values(new));
+    let unit = |doc: &Document, fact: &Fact| match fact.context.rule {
+        Some(rule) => Unit::Cell(rule, fact.context.column, cell_of(doc, rule, fact)),
+        None => Unit::Prose(prose_of(doc, fact)),
+    };
     for (i, fact) in old.facts.iter().enumerate() {
         let Some(m) = alignment.of_old(fact.context.section) else {
             continue;
         };
         // The new section of a split that holds the fact's row (or the first part).
         for &new_section in &m.new {
-            let translated = match unit(old, &old_rows, fact) {
-                Unit::Cell(row, column) => Unit::Cell(row, column),
+            let translated = match unit(old, fact) {
+                Unit::Cell(row, column, position) => match rows.get(&row) {
+                    Some(&new_row) => Unit::Cell(new_row, column, position),
+                    None => continue,
+                },
                 Unit::Prose(None) => Unit::Prose(None),
                 Unit::Prose(Some((b, k))) => {
                     let section = fact.context.section;
@@ -423,13 +433,17 @@ pub fn pair(
     // still the same fact when the value is the same.
     let mut new_by_section: HashMap<(SectionId, FactKind), Vec<usize>> = HashMap::new();
     for (i, fact) in new.facts.iter().enumerate() {
-        new_by_section
-            .entry((fact.context.section, fact.kind))
-            .or_default()
-            .push(i);
+        if fact.context.rule.is_none() || !fact.kind.is_quantity() {
+            new_by_section
+                .entry((fact.context.section, fact.kind))
+                .or_default()
+                .push(i);
+        }
     }
     for (o, fact) in old.facts.iter().enumerate() {
-        if out[o].is_some() {
+        // A quantity in a cell pairs through its row only: the same number in another row of
+        // a table is another fact (a literal is itself wherever it is).
+        if out[o].is_some() || (fact.context.rule.is_some() && fact.kind.is_quantity()) {
             continue;
         }
         let Some(m) = alignment.of_old(fact.context.section) else {
@@ -448,4 +462,144 @@ pub fn pair(
         }
     }
     out
+}
+
+/// The position of the cell of row `rule` that holds `fact`, for columns told apart by their
+/// position only (those of no known role: `| Region | Windows | Linux |`); 0 for the others,
+/// which their role names.
+fn cell_of(doc: &Document, rule: RowId, fact: &Fact) -> usize {
+    if fact.context.column != Some(ColumnRole::Other) {
+        return 0;
+    }
+    doc.rules
+        .get(rule.index())
+        .and_then(|r| {
+            r.cells.iter().position(|c| {
+                c.span.start <= fact.span.start && fact.span.end <= c.span.end.max(c.span.start)
+            })
+        })
+        .unwrap_or(usize::MAX)
+}
+
+/// Which row of `new` each row of `old` is: rows with error IDs by their IDs (and rank among
+/// rows with the same IDs); rows without, within one language by the text of their first
+/// cell, and between a translation and its exact source by order when both have as many such
+/// rows.
+fn row_pairs(
+    old: &Document,
+    new: &Document,
+    alignment: &SectionAlignment,
+    relation: Relation,
+) -> HashMap<RowId, RowId> {
+    let same_language = relation.same_language;
+    // A row's error IDs identify it, with its rank among the rows of its section with the same
+    // IDs (stated in the row, or by the section for a table without an error column).
+    let identities = |doc: &Document| {
+        let mut rank: HashMap<String, usize> = HashMap::new();
+        let mut out: HashMap<RowId, String> = HashMap::new();
+        for (r, rule) in doc.rules.iter().enumerate() {
+            if rule.error_ids.is_empty() {
+                continue;
+            }
+            let ids = sorted_ids(rule);
+            let k = rank
+                .entry(format!("{}\u{0}{ids}", rule.section))
+                .or_insert(0);
+            *k += 1;
+            out.insert(RowId::new(r), format!("{ids}.{k}"));
+        }
+        out
+    };
+    let old_ids = identities(old);
+    let new_ids = identities(new);
+    let mut out = HashMap::new();
+    let mut new_by_identity: HashMap<&str, Vec<RowId>> = HashMap::new();
+    let mut new_plain: HashMap<SectionId, Vec<RowId>> = HashMap::new();
+    for (r, rule) in new.rules.iter().enumerate() {
+        let r = RowId::new(r);
+        match new_ids.get(&r) {
+            Some(identity) => new_by_identity
+                .entry(identity.as_str())
+                .or_default()
+                .push(r),
+            None => new_plain.entry(rule.section).or_default().push(r),
+        }
+    }
+    let mut old_plain: HashMap<SectionId, Vec<RowId>> = HashMap::new();
+    for (r, rule) in old.rules.iter().enumerate() {
+        let r = RowId::new(r);
+        match old_ids.get(&r) {
+            Some(identity) => {
+                // Among the rows of the sections this row's section aligned with.
+                let aligned = alignment
+                    .of_old(rule.section)
+                    .map(|m| m.new.clone())
+                    .unwrap_or_default();
+                let candidates: Vec<RowId> = new_by_identity
+                    .get(identity.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|n| aligned.contains(&new.rules[*n].section))
+                    .collect();
+                if let [one] = candidates.as_slice() {
+                    out.insert(r, *one);
+                }
+            }
+            None => old_plain.entry(rule.section).or_default().push(r),
+        }
+    }
+    let first_cell = |doc: &Document, r: RowId| -> String {
+        doc.rules[r]
+            .cells
+            .first()
+            .map(|c| c.text().trim().to_lowercase())
+            .unwrap_or_default()
+    };
+    // Rows without IDs. Only rows inside aligned sections are ever looked up, so a row paired
+    // here with a row of an unrelated section pairs no fact.
+    if same_language {
+        let mut new_by_text: HashMap<String, Vec<RowId>> = HashMap::new();
+        for rows in new_plain.values() {
+            for &r in rows {
+                new_by_text.entry(first_cell(new, r)).or_default().push(r);
+            }
+        }
+        for rows in old_plain.values() {
+            for &r in rows {
+                let text = first_cell(old, r);
+                if text.is_empty() {
+                    continue;
+                }
+                if let Some(&[one]) = new_by_text.get(&text).map(Vec::as_slice) {
+                    out.insert(r, one);
+                }
+            }
+        }
+    }
+    // By order, when one is a translation of exactly the other and exactly one section of the
+    // new version has as many such rows. (A translation of another source version may have
+    // as many rows and not the same ones.)
+    if !relation.same_rows {
+        return out;
+    }
+    for rows in old_plain.values() {
+        let candidates: Vec<&Vec<RowId>> = new_plain
+            .values()
+            .filter(|n| n.len() == rows.len())
+            .collect();
+        if let [only] = candidates.as_slice() {
+            for (&o, &n) in rows.iter().zip(only.iter()) {
+                out.entry(o).or_insert(n);
+            }
+        }
+    }
+    out
+}
+
+/// A row's error IDs, sorted and joined.
+fn sorted_ids(rule: &docrules_model::document::Rule) -> String {
+    let mut ids: Vec<&str> = rule.error_ids.iter().map(|i| i.value.as_str()).collect();
+    ids.sort_unstable();
+    ids.join("+")
 }

@@ -25,6 +25,7 @@ pub fn diff_in(old: &Document, new: &Document, same_language: bool) -> Vec<Chang
         old,
         new,
         alignment: &alignment,
+        same_language,
     };
     let mut changes = Vec::new();
     ctx.sections(&mut changes);
@@ -38,6 +39,7 @@ struct Ctx<'a> {
     old: &'a Document,
     new: &'a Document,
     alignment: &'a SectionAlignment,
+    same_language: bool,
 }
 
 impl Ctx<'_> {
@@ -332,32 +334,38 @@ impl Ctx<'_> {
             .map(|f| (f.key.to_string(), f))
             .collect();
 
-        // Quantities: by aligned key.
-        let old_q: BTreeMap<&str, &Fact> = old_keyed
-            .iter()
-            .filter(|(_, f)| f.kind.is_quantity())
-            .map(|(k, f)| (k.as_str(), *f))
-            .collect();
-        let new_q: BTreeMap<&str, &Fact> = new_keyed
-            .iter()
-            .filter(|(_, f)| f.kind.is_quantity())
-            .map(|(k, f)| (k.as_str(), *f))
-            .collect();
+        // Quantities: paired by evidence (see `pairing`), never by position alone.
+        let pairs = crate::pairing::pair(
+            self.old,
+            self.new,
+            self.alignment,
+            crate::pairing::Relation {
+                same_language: self.same_language,
+                same_rows: false,
+            },
+        );
+        let mut paired_new = vec![false; self.new.facts.len()];
         let mut old_left: Vec<(&str, &Fact)> = Vec::new();
-        for (&key, &o) in &old_q {
-            match new_q.get(key) {
-                Some(&n) => {
+        for (i, (key, o)) in old_keyed.iter().enumerate() {
+            if !o.kind.is_quantity() {
+                continue;
+            }
+            match pairs[i] {
+                Some(n) => {
+                    paired_new[n.index()] = true;
+                    let n = &self.new.facts[n.index()];
                     if !o.value.same_as(&n.value) {
-                        out.push(self.value_change(key, o, n));
+                        out.push(self.value_change(&n.key.to_string(), o, n));
                     }
                 }
-                None => old_left.push((key, o)),
+                None => old_left.push((key.as_str(), *o)),
             }
         }
-        let mut new_left: Vec<(&str, &Fact)> = new_q
+        let mut new_left: Vec<(&str, &Fact)> = new_keyed
             .iter()
-            .filter(|(k, _)| !old_q.contains_key(*k))
-            .map(|(k, f)| (*k, *f))
+            .enumerate()
+            .filter(|(j, (_, f))| f.kind.is_quantity() && !paired_new[*j])
+            .map(|(_, (k, f))| (k.as_str(), *f))
             .collect();
 
         // A product's version that moved to another place is still that product's version.

@@ -169,11 +169,34 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
                     let Some(table) = doc.tables.get(table.index()) else {
                         continue;
                     };
+                    let numeric = numeric_columns(doc, table, text);
                     for rule_index in table.rows.iter().filter_map(|r| r.rule) {
                         let Some(rule) = doc.rules.get(rule_index.index()) else {
                             continue;
                         };
                         for cell in &rule.cells {
+                            // A bare number in a column of numbers is a count of what the
+                            // column header names (`| Australia East | 100 | 40 |`).
+                            if numeric.get(cell.column).copied().unwrap_or(false) {
+                                if let Some((range, n)) = bare_number(&cell.inlines, text) {
+                                    pending.push(Pending {
+                                        value: Value::Count { values: vec![n] },
+                                        comparator: None,
+                                        range,
+                                        context: FactContext {
+                                            section: index,
+                                            rule: Some(rule_index),
+                                            column: Some(cell.role),
+                                            noun: table
+                                                .header
+                                                .get(cell.column)
+                                                .map(|h| h.text.clone()),
+                                            literals: Vec::new(),
+                                        },
+                                    });
+                                    continue;
+                                }
+                            }
                             let context = FactContext {
                                 section: index,
                                 rule: Some(rule_index),
@@ -228,6 +251,70 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
                 key,
                 name,
             }
+        })
+        .collect()
+}
+
+/// The whole text of a cell when it is one integer (`100`, `1,000`), with its byte range.
+fn bare_number(inlines: &[Inline], text: &str) -> Option<(std::ops::Range<usize>, u64)> {
+    let runs = text_runs(inlines);
+    let [run] = runs.as_slice() else {
+        return None;
+    };
+    let raw = &text[run.clone()];
+    let trimmed = raw.trim();
+    let grouped = trimmed.split(',').collect::<Vec<_>>();
+    let well_formed = match grouped.as_slice() {
+        [one] => !one.is_empty() && one.len() <= 9 && one.bytes().all(|b| b.is_ascii_digit()),
+        [first, rest @ ..] => {
+            (1..=3).contains(&first.len())
+                && first.bytes().all(|b| b.is_ascii_digit())
+                && rest
+                    .iter()
+                    .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        }
+        [] => false,
+    };
+    if !well_formed {
+        return None;
+    }
+    let value: u64 = trimmed.replace(',', "").parse().ok()?;
+    let start = run.start + (raw.len() - raw.trim_start().len());
+    Some((start..start + trimmed.len(), value))
+}
+
+/// For each column of a table: whether it is a column of numbers (most of its non-empty body
+/// cells are one integer, and the column is not the table's first, which names the rows).
+fn numeric_columns(
+    doc: &Document,
+    table: &docrules_model::document::Table,
+    text: &str,
+) -> Vec<bool> {
+    let columns = table.header.len();
+    let mut numbers = vec![0usize; columns];
+    let mut filled = vec![0usize; columns];
+    for rule in table
+        .rows
+        .iter()
+        .filter_map(|r| r.rule)
+        .filter_map(|r| doc.rules.get(r.index()))
+    {
+        for cell in &rule.cells {
+            if cell.column >= columns || cell.text().trim().is_empty() {
+                continue;
+            }
+            filled[cell.column] += 1;
+            if bare_number(&cell.inlines, text).is_some() {
+                numbers[cell.column] += 1;
+            }
+        }
+    }
+    (0..columns)
+        .map(|c| {
+            c > 0
+                && table.header[c].role == ColumnRole::Other
+                && filled[c] >= 2
+                && numbers[c] * 2 > filled[c]
         })
         .collect()
 }

@@ -25,6 +25,7 @@ use super::{
     FactInfo, Finding, Related, current_versions, fact_location, fact_value, version_name,
 };
 use docrules_align::Compiled;
+use docrules_model::document::ColumnRole;
 use docrules_model::fact::FactKind;
 use docrules_model::index::RowId;
 
@@ -51,6 +52,14 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             ) else {
                 continue;
             };
+            // Columns of numbers (`| Region | Windows | Linux |`) hold different measures by
+            // design; only the cells that explain one error can contradict each other.
+            if !matches!(
+                fact.context.column,
+                Some(ColumnRole::Error | ColumnRole::Cause | ColumnRole::Action)
+            ) {
+                continue;
+            }
             let column = doc.rules[rule]
                 .cells
                 .iter()
