@@ -119,3 +119,22 @@ fn the_source_locale_is_inferred_from_translation_markers() {
         compiled.diagnostics
     );
 }
+
+/// A translated table (row names translated, rows in the source's order): rows pair between
+/// rows whose numbers are unchanged, so the one changed value is found, and the row the
+/// source added is not taken for another.
+#[test]
+fn translated_table_rows_pair_between_unchanged_rows() {
+    let found = findings("table-rows");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["name"], "stale-fact");
+    assert_eq!(found[0]["primary"]["span"]["line"], 12);
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`30` (30) disagrees with the canonical value 35"),
+        "{:#?}",
+        found[0]
+    );
+}

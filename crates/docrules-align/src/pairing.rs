@@ -577,6 +577,23 @@ fn row_pairs(
             }
         }
     }
+    // Across languages, rows without IDs pair as a diff pairs lines: rows whose numbers are the
+    // same and occur once in each table anchor the alignment; between two anchors, rows pair in
+    // order when both sides have as many (a changed value inside an unchanged stretch), and not
+    // at all when one side gained or lost rows there.
+    if !same_language {
+        for (section, rows) in &old_plain {
+            let Some(m) = alignment.of_old(*section) else {
+                continue;
+            };
+            let Some(theirs) = m.new.iter().find_map(|s| new_plain.get(s)) else {
+                continue;
+            };
+            for (o, n) in anchored_rows(old, rows, new, theirs) {
+                out.entry(o).or_insert(n);
+            }
+        }
+    }
     // By order, when one is a translation of exactly the other and exactly one section of the
     // new version has as many such rows. (A translation of another source version may have
     // as many rows and not the same ones.)
@@ -602,4 +619,103 @@ fn sorted_ids(rule: &docrules_model::document::Rule) -> String {
     let mut ids: Vec<&str> = rule.error_ids.iter().map(|i| i.value.as_str()).collect();
     ids.sort_unstable();
     ids.join("+")
+}
+
+/// The numbers of a row's cells after the first (`None` for a cell that is not one integer):
+/// what a translated table row keeps.
+fn row_numbers(doc: &Document, r: RowId) -> Vec<Option<String>> {
+    doc.rules[r]
+        .cells
+        .iter()
+        .skip(1)
+        .map(|c| {
+            let text = c.text();
+            let text = text.trim();
+            (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b','))
+                .then(|| text.replace(',', ""))
+        })
+        .collect()
+}
+
+/// Pairs two tables' rows (in order) by anchors and equal gaps: see [`row_pairs`].
+fn anchored_rows(old: &Document, a: &[RowId], new: &Document, b: &[RowId]) -> Vec<(RowId, RowId)> {
+    let (sa, sb): (Vec<_>, Vec<_>) = (
+        a.iter().map(|&r| row_numbers(old, r)).collect(),
+        b.iter().map(|&r| row_numbers(new, r)).collect(),
+    );
+    let informative = |s: &Vec<Option<String>>| s.iter().any(Option::is_some);
+    let mut count: HashMap<(&Vec<Option<String>>, bool), usize> = HashMap::new();
+    for s in &sa {
+        *count.entry((s, false)).or_insert(0) += 1;
+    }
+    for s in &sb {
+        *count.entry((s, true)).or_insert(0) += 1;
+    }
+    // Anchors: signatures that occur once on each side, kept in increasing order on both.
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    for (i, s) in sa.iter().enumerate() {
+        if !informative(s)
+            || count.get(&(s, false)) != Some(&1)
+            || count.get(&(s, true)) != Some(&1)
+        {
+            continue;
+        }
+        if let Some(j) = sb.iter().position(|t| t == s) {
+            if anchors.last().is_none_or(|&(_, pj)| j > pj) {
+                anchors.push((i, j));
+            }
+        }
+    }
+    let mut out: Vec<(RowId, RowId)> = anchors.iter().map(|&(i, j)| (a[i], b[j])).collect();
+    // Gaps between anchors (and before the first, after the last) of equal length pair in order.
+    let mut bounds = vec![(0usize, 0usize)];
+    bounds.extend(anchors.iter().map(|&(i, j)| (i + 1, j + 1)));
+    let mut ends: Vec<(usize, usize)> = anchors.clone();
+    ends.push((a.len(), b.len()));
+    for (&(ai, bj), &(ae, be)) in bounds.iter().zip(&ends) {
+        if ae >= ai && be >= bj && ae - ai == be - bj && !anchors.is_empty() {
+            out.extend((0..ae - ai).map(|k| (a[ai + k], b[bj + k])));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(rows: &str) -> Document {
+        let text = format!(
+            "# T\n\n## Limits\n\n| Region | Windows | Linux |\n| --- | --- | --- |\n{rows}"
+        );
+        docrules_parse::corpus::read_document("t.md", text.into_bytes(), None, &Default::default())
+            .expect("parses")
+    }
+
+    #[test]
+    fn translated_rows_pair_between_anchors_of_the_same_numbers() {
+        // Row names translated; B's Windows value changed; the new version appends a row.
+        let old = doc("| A-ja | 10 | 20 |\n| B-ja | 30 | 40 |\n| C-ja | 50 | 60 |\n");
+        let new = doc("| A | 10 | 20 |\n| B | 35 | 40 |\n| C | 50 | 60 |\n| D | 70 | 80 |\n");
+        let rows = |d: &Document| -> Vec<RowId> { RowId::all(d.rules.len()).collect() };
+        let pairs = anchored_rows(&old, &rows(&old), &new, &rows(&new));
+        let mut pairs: Vec<(usize, usize)> =
+            pairs.iter().map(|(o, n)| (o.index(), n.index())).collect();
+        pairs.sort_unstable();
+        assert_eq!(pairs, [(0, 0), (1, 1), (2, 2)]);
+        // A row inserted between anchors leaves that stretch unpaired.
+        let new = doc("| A | 10 | 20 |\n| X | 1 | 2 |\n| B | 35 | 40 |\n| C | 50 | 60 |\n");
+        let pairs = anchored_rows(&old, &rows(&old), &new, &rows(&new));
+        let mut pairs: Vec<(usize, usize)> =
+            pairs.iter().map(|(o, n)| (o.index(), n.index())).collect();
+        pairs.sort_unstable();
+        assert_eq!(pairs, [(0, 0), (2, 3)]);
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_not_in_numbers() {
+        assert_eq!(sentence_ends("Version 4.5.2 or later. Then restart"), 1);
+        assert_eq!(sentence_ends("既定では 4 分です。最大 30 分"), 1);
+        assert_eq!(sentence_ends("No end"), 0);
+    }
 }
