@@ -17,7 +17,7 @@ fn check(path: &std::path::Path, extra: &[&str]) -> (u8, String) {
 fn findings(path: &std::path::Path) -> Vec<Value> {
     let (_, out) = check(path, &["--format", "json"]);
     let json: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["schema"], "docrules.findings/1");
+    assert_eq!(json["schema"], "docrules.findings/2");
     json["findings"].as_array().unwrap().clone()
 }
 
@@ -224,6 +224,7 @@ fn sarif_validates_against_the_schema() {
     for corpus in [
         common::corpus_root(),
         common::fixture("check/unused-suppression/trigger"),
+        common::fixture("bad-corpus"),
     ] {
         let (_, out) = check(&corpus, &["--format", "sarif"]);
         let sarif: Value = serde_json::from_str(&out).unwrap();
@@ -243,7 +244,13 @@ fn sarif_validates_against_the_schema() {
                 .unwrap()
                 .contains("stale-fact")
         );
-        assert!(!run["results"].as_array().unwrap().is_empty());
+        let notified = run["invocations"][0]["toolExecutionNotifications"]
+            .as_array()
+            .map_or(0, Vec::len);
+        assert!(
+            !run["results"].as_array().unwrap().is_empty() || notified > 0,
+            "a run reports results or input problems"
+        );
     }
     // A broken log does not validate: the test can fail.
     let broken = serde_json::json!({ "version": "2.1.0", "runs": [{ "results": [] }] });
@@ -428,4 +435,52 @@ fn many_disagreeing_articles_yield_one_grouped_finding() {
             "{finding:#?}"
         );
     }
+}
+
+/// Files that could not be read are in every format, not only the human one: CI that fails
+/// must say why.
+#[test]
+fn input_problems_are_in_every_format() {
+    let bad = common::fixture("bad-corpus");
+    let (status, human) = check(&bad, &[]);
+    assert_eq!(status, 1);
+    let summary = human.lines().last().unwrap();
+    assert!(
+        summary.contains("in the input)"),
+        "the summary counts them: {summary}"
+    );
+    assert!(!summary.starts_with("0 errors"), "{summary}");
+
+    let (_, json) = check(&bad, &["--format", "json"]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["code"] == "invalid-utf8" && d["span"]["line"].as_u64().is_some()),
+        "{diagnostics:#?}"
+    );
+    assert!(json["summary"]["diagnostics"]["error"].as_u64().unwrap() >= 1);
+    assert!(json["summary"]["findings"].is_object());
+
+    let (_, sarif) = check(&bad, &["--format", "sarif"]);
+    let sarif: Value = serde_json::from_str(&sarif).unwrap();
+    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert!(
+        notes.iter().any(|n| n["descriptor"]["id"] == "invalid-utf8"
+            && n["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .is_some()),
+        "{notes:#?}"
+    );
+
+    let (_, github) = check(&bad, &["--format", "github"]);
+    assert!(
+        github
+            .lines()
+            .any(|l| l.starts_with("::error file=") && l.contains("title=invalid-utf8::")),
+        "{github}"
+    );
 }

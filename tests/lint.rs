@@ -39,7 +39,7 @@ fn findings(args: &[&str]) -> Vec<Value> {
     all.extend_from_slice(&["--format", "json"]);
     let (_, out, err) = lint(&all);
     let json: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
-    assert_eq!(json["schema"], "docrules.findings/1");
+    assert_eq!(json["schema"], "docrules.findings/2");
     json["findings"].as_array().unwrap().clone()
 }
 
@@ -294,4 +294,20 @@ fn a_file_is_placed_by_its_title_when_nothing_else_matches() {
     std::fs::write(&file, "---\nms.date: 01/01/2022\nms.contentlocale: ja-JP\n---\n# Microsoft Azure Recovery Services (MARS) エージェントをトラブルシューティングする\n\n本文。\n").unwrap();
     let (_, _, err) = lint(&[file.to_str().unwrap()]);
     assert!(err.contains("linted as backup-azure-mars-troubleshoot (matched by 0 anchors and 0 error IDs, and its title)"), "{err}");
+}
+
+/// A file lint cannot read is in the JSON and GitHub outputs too, and fails the run.
+#[test]
+fn unreadable_files_are_reported_in_machine_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.md");
+    std::fs::write(&file, b"# Title\n\nbad \xff byte\n").unwrap();
+    let path = file.to_str().unwrap();
+    let (status, out, _) = lint(&[path, "--format", "json"]);
+    assert_eq!(status, 1);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "invalid-utf8", "{json:#}");
+    assert_eq!(json["summary"]["diagnostics"]["error"], 1);
+    let (_, out, _) = lint(&[path, "--format", "github"]);
+    assert!(out.contains("title=invalid-utf8::"), "{out}");
 }

@@ -1,6 +1,6 @@
 //! GitHub Actions workflow commands: `::warning file=…,line=…::message`, one per finding.
 
-use docrules_model::diagnostic::Level;
+use docrules_model::diagnostic::{Diagnostic, Level};
 use docrules_rules::finding::Finding;
 
 /// Escapes a workflow command's message (`%`, CR, LF).
@@ -21,7 +21,7 @@ fn escape_property(text: &str) -> String {
 /// `root` is the corpus path as given, so that annotations name files from the repository root.
 ///
 /// ```
-/// use docrules_model::diagnostic::Level;
+/// use docrules_model::diagnostic::{Diagnostic, Level};
 /// use docrules_model::span::Span;
 /// use docrules_rules::finding::{Finding, Location};
 /// use docrules_rules::registry::RuleId;
@@ -36,12 +36,35 @@ fn escape_property(text: &str) -> String {
 /// let mut finding = Finding::new(rule, "backup", "ja-JP", message, primary);
 /// finding.level = Level::Warning;
 ///
-/// let out = docrules_render::github::render(&[finding], "corpus");
+/// let out = docrules_render::github::render(&[finding], &[], "corpus");
 /// assert!(out.starts_with("::warning file=corpus/backup/ja-jp/2021-06-04.md,line=7,col=5,"));
 /// assert!(out.ends_with("::`#pre-requisites` is not an anchor of this file\n"));
 /// ```
-pub fn render(findings: &[Finding], root: &str) -> String {
+pub fn render(findings: &[Finding], diagnostics: &[&Diagnostic], root: &str) -> String {
     let mut out = String::new();
+    for d in diagnostics {
+        let command = match d.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "notice",
+        };
+        let mut place = format!(
+            "file={}",
+            escape_property(&super::sarif::join(root, &d.path))
+        );
+        if let Some(span) = d.span {
+            place.push_str(&format!(",line={},col={}", span.line, span.column));
+        }
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str(&format!("\nhelp: {help}"));
+        }
+        out.push_str(&format!(
+            "::{command} {place},title={}::{}\n",
+            escape_property(d.code),
+            escape_data(&message)
+        ));
+    }
     for f in findings {
         let command = match f.level {
             Level::Error => "error",

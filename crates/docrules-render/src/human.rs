@@ -5,7 +5,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
 
 use super::{Texts, summary};
-use docrules_model::diagnostic::Level;
+use docrules_model::diagnostic::{Diagnostic, Level};
 use docrules_rules::finding::Finding;
 
 fn level(level: Level) -> SnippetLevel<'static> {
@@ -17,13 +17,22 @@ fn level(level: Level) -> SnippetLevel<'static> {
 }
 
 /// Renders findings; `color` adds ANSI styles (only for a terminal, never with `NO_COLOR`).
-pub fn render<'a>(findings: &[Finding], texts: &Texts<'a>, color: bool) -> String {
+pub fn render<'a>(
+    findings: &[Finding],
+    diagnostics: &[&Diagnostic],
+    texts: &Texts<'a>,
+    color: bool,
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     let mut out = String::new();
+    // Files that could not be read are part of what is wrong.
+    for diagnostic in diagnostics {
+        out.push_str(&format!("{diagnostic}\n\n"));
+    }
     for finding in findings {
         let title = level(finding.level)
             .primary_title(finding.message.as_str())
@@ -76,7 +85,7 @@ pub fn render<'a>(findings: &[Finding], texts: &Texts<'a>, color: bool) -> Strin
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(findings));
+    out.push_str(&summary(findings, diagnostics));
     out.push('\n');
     out
 }

@@ -11,7 +11,7 @@ pub mod json;
 pub mod sarif;
 
 use docrules_model::corpus::Corpus;
-use docrules_model::diagnostic::Level;
+use docrules_model::diagnostic::{Diagnostic, Level};
 use docrules_rules::finding::Finding;
 
 /// Finds the text of a file a finding points into, by the finding's path.
@@ -28,9 +28,55 @@ pub fn file_text<'c>(corpus: &'c Corpus, path: &str) -> Option<&'c str> {
         .map(|v| v.document.source.text.as_str())
 }
 
-/// `3 errors, 2 warnings, 1 info`.
-pub fn summary(findings: &[Finding]) -> String {
-    let count = |level| findings.iter().filter(|f| f.level == level).count();
+/// How many findings and input diagnostics of each level a report holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    /// At level error.
+    pub error: usize,
+    /// At level warning.
+    pub warning: usize,
+    /// At level info.
+    pub info: usize,
+}
+
+impl Counts {
+    fn of(levels: impl Iterator<Item = Level>) -> Counts {
+        let mut counts = Counts::default();
+        for level in levels {
+            match level {
+                Level::Error => counts.error += 1,
+                Level::Warning => counts.warning += 1,
+                Level::Info => counts.info += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// The counts of a report: its findings, and the problems with its input (files that could
+/// not be read, a broken manifest), which every format carries too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Findings of checks and lints.
+    pub findings: Counts,
+    /// Input diagnostics.
+    pub diagnostics: Counts,
+}
+
+impl Summary {
+    /// The counts of `findings` and `diagnostics`.
+    pub fn of(findings: &[Finding], diagnostics: &[&Diagnostic]) -> Summary {
+        Summary {
+            findings: Counts::of(findings.iter().map(|f| f.level)),
+            diagnostics: Counts::of(diagnostics.iter().map(|d| d.level)),
+        }
+    }
+}
+
+/// `3 errors, 2 warnings, 1 info`: findings and input diagnostics together.
+pub fn summary(findings: &[Finding], diagnostics: &[&Diagnostic]) -> String {
+    let counts = Summary::of(findings, diagnostics);
+    let (f, d) = (counts.findings, counts.diagnostics);
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")
@@ -38,10 +84,15 @@ pub fn summary(findings: &[Finding]) -> String {
             format!("{n} {word}s")
         }
     };
-    format!(
+    let mut line = format!(
         "{}, {}, {} info",
-        plural(count(Level::Error), "error"),
-        plural(count(Level::Warning), "warning"),
-        count(Level::Info)
-    )
+        plural(f.error + d.error, "error"),
+        plural(f.warning + d.warning, "warning"),
+        f.info + d.info
+    );
+    let input = d.error + d.warning + d.info;
+    if input > 0 {
+        line.push_str(&format!(" ({} in the input)", plural(input, "problem")));
+    }
+    line
 }

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::Texts;
-use docrules_model::diagnostic::Level;
+use docrules_model::diagnostic::{Diagnostic, Level};
 use docrules_model::span::{LineIndex, Span};
 use docrules_rules::finding::Finding;
 use docrules_rules::registry::{Kind, RuleId};
@@ -57,7 +57,13 @@ fn location(texts: &Texts<'_>, root: &str, path: &str, span: Span) -> Value {
 
 /// A SARIF 2.1.0 log of `findings`, describing every rule of `kind` (checks for `check`, lints
 /// for `lint`); each result's `ruleIndex` points at its rule there.
-pub fn render(findings: &[Finding], texts: &Texts<'_>, root: &str, kind: Kind) -> String {
+pub fn render(
+    findings: &[Finding],
+    diagnostics: &[&Diagnostic],
+    texts: &Texts<'_>,
+    root: &str,
+    kind: Kind,
+) -> String {
     let described: Vec<RuleId> = RuleId::of_kind(kind).collect();
     let rules: Vec<Value> = described
         .iter()
@@ -110,6 +116,27 @@ pub fn render(findings: &[Finding], texts: &Texts<'_>, root: &str, kind: Kind) -
             result
         })
         .collect();
+    // Problems with the input: tool execution notifications, with a location where they have
+    // one, so that a file docrules could not read is visible in code scanning too.
+    let notifications: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut n = json!({
+                "level": level(d.level),
+                "message": { "text": match &d.help {
+                    Some(help) => format!("{}\nhelp: {help}", d.message),
+                    None => d.message.clone(),
+                } },
+                "descriptor": { "id": d.code },
+            });
+            let location = match d.span {
+                Some(span) => location(texts, root, &d.path, span),
+                None => json!({ "physicalLocation": { "artifactLocation": { "uri": join(root, &d.path) } } }),
+            };
+            n["locations"] = json!([location]);
+            n
+        })
+        .collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -121,6 +148,10 @@ pub fn render(findings: &[Finding], texts: &Texts<'_>, root: &str, kind: Kind) -
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }],
             "results": results,
         }],
     });

@@ -29,27 +29,30 @@ pub(super) fn check_command(
     let compiled = align::compile(&corpus);
     let report = check::run(&compiled);
     let root = path.to_string_lossy();
+    // Files that could not be read are part of what is wrong with the corpus, in every format.
+    let diagnostics = compiled.all_diagnostics();
     let text = match format {
         FindingFormat::Human => {
             let color = use_color(color);
             let mut text = String::new();
-            // Files that could not be read are part of what is wrong with the corpus.
-            for diagnostic in compiled.all_diagnostics() {
-                text.push_str(&format!("{diagnostic}\n\n"));
-            }
             let texts = |path: &str| render::file_text(&corpus, path);
-            text.push_str(&render::human::render(&report.findings, &texts, color));
+            text.push_str(&render::human::render(
+                &report.findings,
+                &diagnostics,
+                &texts,
+                color,
+            ));
             if report.suppressed > 0 {
                 text.push_str(&format!("{} findings suppressed\n", report.suppressed));
             }
             text
         }
-        FindingFormat::Json => render::json::render(&report.findings) + "\n",
+        FindingFormat::Json => render::json::render(&report.findings, &diagnostics) + "\n",
         FindingFormat::Sarif => {
             let texts = |path: &str| render::file_text(&corpus, path);
-            render::sarif::render(&report.findings, &texts, &root, Kind::Check) + "\n"
+            render::sarif::render(&report.findings, &diagnostics, &texts, &root, Kind::Check) + "\n"
         }
-        FindingFormat::Github => render::github::render(&report.findings, &root),
+        FindingFormat::Github => render::github::render(&report.findings, &diagnostics, &root),
     };
     if !emit(out, err, &text) {
         return EXIT_USAGE;

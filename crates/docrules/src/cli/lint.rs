@@ -275,24 +275,27 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     } else {
         out
     };
+    // Files that could not be read are reported in every format.
+    let problems: Vec<&Diagnostic> = problems.iter().collect();
     let text = match options.format {
         FindingFormat::Human => {
-            let mut text = String::new();
-            for p in &problems {
-                text.push_str(&format!("{p}\n\n"));
-            }
-            text.push_str(&render::human::render(&findings, &texts, options.color));
+            let mut text = render::human::render(&findings, &problems, &texts, options.color);
             if fixed_total > 0 {
                 text.push_str(&format!("fixed {fixed_total} findings\n"));
             }
             text
         }
-        FindingFormat::Json => render::json::render(&findings) + "\n",
+        FindingFormat::Json => render::json::render(&findings, &problems) + "\n",
         FindingFormat::Sarif => {
-            render::sarif::render(&findings, &texts, "", docrules_rules::registry::Kind::Lint)
-                + "\n"
+            render::sarif::render(
+                &findings,
+                &problems,
+                &texts,
+                "",
+                docrules_rules::registry::Kind::Lint,
+            ) + "\n"
         }
-        FindingFormat::Github => render::github::render(&findings, &root),
+        FindingFormat::Github => render::github::render(&findings, &problems, &root),
     };
     if !options.diff {
         let _ = report.write_all(text.as_bytes());

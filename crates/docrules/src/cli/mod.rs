@@ -88,7 +88,7 @@ enum Command {
         /// Corpus folder.
         #[arg(default_value = "corpus")]
         path: PathBuf,
-        /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/1`), SARIF 2.1.0,
+        /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/2`), SARIF 2.1.0,
         /// or GitHub workflow annotations.
         #[arg(long, value_enum, default_value_t = FindingFormat::Human)]
         format: FindingFormat,
@@ -151,7 +151,7 @@ enum Command {
         /// cache directory).
         #[arg(long)]
         cache_dir: Option<PathBuf>,
-        /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/1`), SARIF 2.1.0,
+        /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/2`), SARIF 2.1.0,
         /// or GitHub workflow annotations.
         #[arg(long, value_enum, default_value_t = FindingFormat::Human)]
         format: FindingFormat,
