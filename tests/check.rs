@@ -484,3 +484,21 @@ fn input_problems_are_in_every_format() {
         "{github}"
     );
 }
+
+/// `--fail-on warning` fails on a warning about the input as on a warning finding.
+#[test]
+fn fail_on_counts_input_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "guide/en-us/2020-01-02.md",
+        "---\nms.date: 01/01/2020\n---\n# Guide\n\nText.\n",
+    );
+    assert_eq!(check(root, &[]).0, 0, "a warning does not fail by default");
+    assert_eq!(
+        check(root, &["--fail-on", "warning"]).0,
+        1,
+        "date-mismatch is a warning"
+    );
+}

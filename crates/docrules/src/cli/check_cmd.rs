@@ -59,7 +59,7 @@ pub(super) fn check_command(
     }
     let threshold = fail_on.level();
     let failed = report.findings.iter().any(|f| f.level >= threshold)
-        || compiled.max_level() == Some(Level::Error);
+        || compiled.max_level().is_some_and(|l| l >= threshold);
     if failed { EXIT_FINDINGS } else { EXIT_OK }
 }
 

@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FailOn, FindingFormat};
-use docrules_model::diagnostic::{Diagnostic, Level};
+use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::Document;
 use docrules_model::locale::Locale;
 use docrules_model::manifest::{self, Manifest};
@@ -302,6 +302,6 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
     let threshold = options.fail_on.level();
     let failed = findings.iter().any(|f| f.level >= threshold)
-        || problems.iter().any(|p| p.level == Level::Error);
+        || problems.iter().any(|p| p.level >= threshold);
     if failed { EXIT_FINDINGS } else { EXIT_OK }
 }
