@@ -311,3 +311,71 @@ fn unreadable_files_are_reported_in_machine_formats() {
     let (_, out, _) = lint(&[path, "--format", "github"]);
     assert!(out.contains("title=invalid-utf8::"), "{out}");
 }
+
+/// With no paths, lint covers what readers see: the newest version of each locale. Older
+/// versions are the history diff and check rest on; `--fix` must not rewrite them.
+#[test]
+fn lint_with_no_paths_lints_the_newest_version_of_each_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    for entry in walk(&common::corpus_root()) {
+        let rel = entry.strip_prefix(common::corpus_root()).unwrap();
+        let to = root.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    let old = root.join("backup-azure-mars-troubleshoot/ja-jp/2019-07-15.md");
+    let before = std::fs::read(&old).unwrap();
+    let (_, out, err) = common::run(&[
+        "lint",
+        "--rules",
+        root.to_str().unwrap(),
+        "--cache-dir",
+        dir.path().join("cache").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    let paths: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["primary"]["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.iter().any(|p| p.ends_with("zh-tw/2019-05-21.md")),
+        "{paths:?}"
+    );
+    assert!(
+        !paths
+            .iter()
+            .any(|p| p.ends_with("ja-jp/2019-07-15.md") || p.ends_with("ja-jp/2017-12-04.md")),
+        "superseded versions are not linted: {paths:?}"
+    );
+    common::run(&[
+        "lint",
+        "--rules",
+        root.to_str().unwrap(),
+        "--cache-dir",
+        dir.path().join("cache").to_str().unwrap(),
+        "--fix",
+    ]);
+    assert_eq!(
+        std::fs::read(&old).unwrap(),
+        before,
+        "--fix leaves history alone"
+    );
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

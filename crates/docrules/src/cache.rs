@@ -63,7 +63,13 @@ pub fn load_with_cache(root: &Path, cache: &Path) -> Result<(Reference, bool), S
     }
     let fingerprint =
         fingerprint(root).map_err(|e| format!("cannot read corpus `{}`: {e}", root.display()))?;
-    let file = cache.join(format!("rules-{fingerprint}.json"));
+    // Named by the docrules version and the reference's format too: a cache written by another
+    // version is never read as this one's.
+    let file = cache.join(format!(
+        "rules-{}-f{}-{fingerprint}.json",
+        env!("CARGO_PKG_VERSION"),
+        reference::FORMAT
+    ));
     if let Some(reference) = std::fs::read(&file)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Reference>(&bytes).ok())

@@ -9,6 +9,9 @@ use crate::checks::newest_per_locale;
 use docrules_align as align;
 use docrules_model::fact::Value;
 
+/// The version of [`Reference`]'s serialized form, part of the cache's file name.
+pub const FORMAT: u32 = 2;
+
 /// What lints compare a file against, for every article of a compiled corpus; serializable so
 /// that it can be cached between runs.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -43,6 +46,10 @@ pub struct ReferenceArticle {
     /// The article title (its level-1 heading) in the newest version of each locale.
     #[serde(default)]
     pub titles: Vec<String>,
+    /// The corpus-relative paths of the newest version of each locale: what readers see, and
+    /// what `docrules lint` with no paths lints (older versions are history, not to be fixed).
+    #[serde(default)]
+    pub newest_paths: Vec<String>,
 }
 
 impl ReferenceArticle {
@@ -113,6 +120,10 @@ pub fn build(compiled: &align::Compiled<'_>, fingerprint: String) -> Reference {
                 anchors,
                 error_ids: ids.into_iter().collect(),
                 titles,
+                newest_paths: newest_per_locale(article)
+                    .into_iter()
+                    .map(|v| article.article.versions[v].path.clone())
+                    .collect(),
             }
         })
         .collect();

@@ -14,6 +14,7 @@ use docrules_model::locale::Locale;
 use docrules_model::manifest::{self, Manifest};
 use docrules_render as render;
 use docrules_rules::finding::Finding;
+use docrules_rules::lint::reference::Reference;
 use docrules_rules::lint::{self, Linter, place};
 
 /// What `docrules lint` was asked to do.
@@ -97,7 +98,7 @@ fn config_for(
     fallback.clone()
 }
 
-fn inputs(options: &Options) -> Result<Vec<Input>, String> {
+fn inputs(options: &Options, reference: Option<&Reference>) -> Result<Vec<Input>, String> {
     if options.stdin {
         let path = options
             .stdin_path
@@ -113,10 +114,17 @@ fn inputs(options: &Options) -> Result<Vec<Input>, String> {
             bytes,
         }]);
     }
-    let roots = if options.paths.is_empty() {
-        vec![options.rules.clone()]
-    } else {
-        options.paths.clone()
+    // With no paths: the newest version of each locale of every corpus article (older
+    // versions are the history diff and check rest on; fixing them would erase it).
+    let roots = match (options.paths.is_empty(), reference) {
+        (true, Some(reference)) => reference
+            .articles
+            .iter()
+            .flat_map(|a| a.newest_paths.iter())
+            .map(|p| options.rules.join(p))
+            .collect(),
+        (true, None) => vec![options.rules.clone()],
+        (false, _) => options.paths.clone(),
     };
     let mut out = Vec::new();
     for root in roots {
@@ -150,13 +158,6 @@ fn inputs(options: &Options) -> Result<Vec<Input>, String> {
 }
 
 pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut inputs = match inputs(options) {
-        Ok(inputs) => inputs,
-        Err(message) => {
-            let _ = writeln!(err, "error: {message}");
-            return EXIT_USAGE;
-        }
-    };
     let reference = match crate::cache::load_with_cache(&options.rules, &options.cache_dir) {
         Ok((reference, _cached)) => Some(reference),
         Err(message) => {
@@ -165,6 +166,13 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 "warning: {message}; only the lints that need no corpus run"
             );
             None
+        }
+    };
+    let mut inputs = match inputs(options, reference.as_ref()) {
+        Ok(inputs) => inputs,
+        Err(message) => {
+            let _ = writeln!(err, "error: {message}");
+            return EXIT_USAGE;
         }
     };
     let fallback = docrules_parse::corpus::load_manifest(&options.rules).unwrap_or_default();

@@ -126,7 +126,8 @@ enum Command {
     /// the nearest docrules.toml above each file ([lint] levels, [[suppress]]), and inline
     /// `<!-- docrules-disable CODE -->` comments.
     Lint {
-        /// Files or folders to lint (default: the corpus given by --rules).
+        /// Files or folders to lint (default: the newest version of each locale of the corpus
+        /// given by --rules; older versions are history and are not linted or fixed).
         paths: Vec<PathBuf>,
         /// The corpus whose compiled rules the files are linted against.
         #[arg(long, default_value = "corpus")]
