@@ -379,3 +379,35 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// Without `--rules`, the corpus is the nearest folder above the file holding a docrules.toml:
+/// linting from inside a corpus runs the corpus lints.
+#[test]
+fn the_corpus_is_found_above_the_linted_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("docs");
+    for entry in walk(&common::corpus_root()) {
+        let rel = entry.strip_prefix(common::corpus_root()).unwrap();
+        let to = root.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    let file = root.join("backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md");
+    let (status, out, err) = common::run(&[
+        "lint",
+        file.to_str().unwrap(),
+        "--cache-dir",
+        dir.path().join("cache").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(status, 1, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let stale = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["name"] == "stale-value")
+        .count();
+    assert_eq!(stale, 2, "the corpus lints ran: {err}");
+}

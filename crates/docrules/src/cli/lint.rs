@@ -70,6 +70,28 @@ fn folder_locale(path: &Path) -> Option<Locale> {
         .and_then(Locale::parse)
 }
 
+/// The corpus a file belongs to when `--rules` is not given: the nearest folder above it (or
+/// above the current directory) holding a `docrules.toml`, else `corpus`.
+pub fn corpus_above(path: Option<&PathBuf>) -> PathBuf {
+    let start = path
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .or_else(|| std::env::current_dir().ok());
+    let mut dir = start.as_deref().map(|p| {
+        if p.is_dir() {
+            p
+        } else {
+            p.parent().unwrap_or(p)
+        }
+    });
+    while let Some(d) = dir {
+        if d.join(manifest::FILE_NAME).is_file() {
+            return d.to_path_buf();
+        }
+        dir = d.parent();
+    }
+    PathBuf::from("corpus")
+}
+
 /// The nearest `docrules.toml` above `path`, or `fallback`.
 fn config_for(
     path: &Path,

@@ -129,9 +129,10 @@ enum Command {
         /// Files or folders to lint (default: the newest version of each locale of the corpus
         /// given by --rules; older versions are history and are not linted or fixed).
         paths: Vec<PathBuf>,
-        /// The corpus whose compiled rules the files are linted against.
-        #[arg(long, default_value = "corpus")]
-        rules: PathBuf,
+        /// The corpus whose compiled rules the files are linted against (default: the nearest
+        /// folder holding a docrules.toml above the first file, else `corpus`).
+        #[arg(long)]
+        rules: Option<PathBuf>,
         /// The article the files belong to, when they lie outside the corpus.
         #[arg(long)]
         article: Option<String>,
@@ -296,6 +297,8 @@ where
             fail_on,
             color,
         } => {
+            let rules =
+                rules.unwrap_or_else(|| lint::corpus_above(paths.first().or(stdin_path.as_ref())));
             let options = lint::Options {
                 cache_dir: cache_dir.unwrap_or_else(crate::cache::cache_dir),
                 paths,
