@@ -411,3 +411,17 @@ fn the_corpus_is_found_above_the_linted_file() {
         .count();
     assert_eq!(stale, 2, "the corpus lints ran: {err}");
 }
+
+/// Two error IDs a page happens to cite are no evidence that it is a version of an article.
+#[test]
+fn a_loose_file_is_not_placed_on_two_shared_error_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("README.md");
+    std::fs::write(
+        &file,
+        "# Release notes\n\n| Error | Fixed in |\n| --- | --- |\n| 34513 | 2.0 |\n| 100050 | 2.1 |\n",
+    )
+    .unwrap();
+    let (_, _, err) = lint(&[file.to_str().unwrap()]);
+    assert!(err.contains("linted on its own"), "{err}");
+}

@@ -86,14 +86,20 @@ pub fn place(
         })
         .max_by_key(|&(score, _, _, _, i)| (score, std::cmp::Reverse(i)));
     match best {
-        Some((score, anchors, ids, same_title, i)) if score >= 3 => Placement {
-            article: Some(i),
-            folder_locale: None,
-            how: format!(
-                "matched by {anchors} anchors and {ids} error IDs{}",
-                if same_title { ", and its title" } else { "" }
-            ),
-        },
+        // Real evidence only: the article's title, several of its anchors, or error IDs with an
+        // anchor (two shared error IDs alone are two rows any troubleshooting page may cite).
+        Some((_, anchors, ids, same_title, i))
+            if same_title || anchors >= 3 || (ids >= 2 && anchors >= 1) || ids >= 4 =>
+        {
+            Placement {
+                article: Some(i),
+                folder_locale: None,
+                how: format!(
+                    "matched by {anchors} anchors and {ids} error IDs{}",
+                    if same_title { ", and its title" } else { "" }
+                ),
+            }
+        }
         _ => Placement {
             article: None,
             folder_locale: None,
