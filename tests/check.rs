@@ -502,3 +502,27 @@ fn fail_on_counts_input_warnings() {
         "date-mismatch is a warning"
     );
 }
+
+/// A `[lint]` level for a rule that does not exist is an error with a suggestion, at its line.
+#[test]
+fn unknown_rules_in_the_manifest_are_errors_with_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "docrules.toml",
+        "[lint]\nunbalanced-lists = \"off\"\n",
+    );
+    write(
+        root,
+        "guide/en-us/2020-01-01.md",
+        "---\nms.date: 01/01/2020\n---\n# Guide\n\nText.\n",
+    );
+    let (status, out) = check(root, &[]);
+    assert_eq!(status, 1);
+    assert!(
+        out.contains("error[unknown-rule]: [lint] `unbalanced-lists` is no check or lint; did you mean `unbalanced-list`?"),
+        "{out}"
+    );
+    assert!(out.contains("--> docrules.toml:2:1"), "{out}");
+}

@@ -124,7 +124,12 @@ impl Manifest {
                     "manifest",
                     FILE_NAME,
                     format!(
-                        "lint.{lint} = `{level}`: the level must be error, warning, info or off"
+                        "lint.{lint} = `{level}`: the level must be error, warning, info or off{}",
+                        ["error", "warning", "info", "off"]
+                            .into_iter()
+                            .find(|l| level.len() + 1 >= l.len() && l.starts_with(level.as_str()))
+                            .map(|l| format!(" (did you mean `{l}`?)"))
+                            .unwrap_or_default()
                     ),
                 ));
             }

@@ -8,6 +8,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod checks;
+pub mod config;
 pub mod finding;
 pub mod lint;
 pub mod lints;

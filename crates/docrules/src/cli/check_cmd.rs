@@ -30,7 +30,9 @@ pub(super) fn check_command(
     let report = check::run(&compiled);
     let root = path.to_string_lossy();
     // Files that could not be read are part of what is wrong with the corpus, in every format.
-    let diagnostics = compiled.all_diagnostics();
+    let config = docrules_rules::config::validate(&corpus.manifest);
+    let mut diagnostics = compiled.all_diagnostics();
+    diagnostics.extend(&config);
     let text = match format {
         FindingFormat::Human => {
             let color = use_color(color);
@@ -59,7 +61,7 @@ pub(super) fn check_command(
     }
     let threshold = fail_on.level();
     let failed = report.findings.iter().any(|f| f.level >= threshold)
-        || compiled.max_level().is_some_and(|l| l >= threshold);
+        || diagnostics.iter().any(|d| d.level >= threshold);
     if failed { EXIT_FINDINGS } else { EXIT_OK }
 }
 

@@ -93,11 +93,13 @@ pub fn corpus_above(path: Option<&PathBuf>) -> PathBuf {
 }
 
 /// The nearest `docrules.toml` above `path`, or `fallback`.
+/// A manifest that does not parse, or names rules that do not exist, is reported once in
+/// `problems` (in every output format).
 fn config_for(
     path: &Path,
     fallback: &Manifest,
     cache: &mut HashMap<PathBuf, Manifest>,
-    err: &mut dyn Write,
+    problems: &mut Vec<Diagnostic>,
 ) -> Manifest {
     let mut dir = std::fs::canonicalize(path)
         .ok()
@@ -109,9 +111,10 @@ fn config_for(
                 return found.clone();
             }
             let manifest = docrules_parse::corpus::load_manifest(&d).unwrap_or_else(|diagnostic| {
-                let _ = writeln!(err, "{diagnostic}");
+                problems.push(diagnostic);
                 Manifest::default()
             });
+            problems.extend(docrules_rules::config::validate(&manifest));
             cache.insert(d, manifest.clone());
             return manifest;
         }
@@ -231,7 +234,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                         placement.how
                     );
                 }
-                let config = config_for(&inputs[i].path, &fallback, &mut configs, err);
+                let config = config_for(&inputs[i].path, &fallback, &mut configs, &mut problems);
                 docs.push((i, doc, locale, placement, config));
             }
         }
