@@ -224,8 +224,10 @@ impl AlignedArticle<'_> {
     }
 }
 
-/// Whether section `s` only groups its subsections: it has some, every one of them is
-/// `matched`, and it says next to nothing itself (no table, under 200 characters of text).
+/// Whether section `s` regroups sections the other version has, rather than adding or
+/// removing content: it has subsections and most of them (at least half, and two) are
+/// `matched` — a heading put over existing sections, or taken away from above them — or all of
+/// them are and it says next to nothing itself (no table, under 200 characters of text).
 pub fn is_wrapper(doc: &Document, s: SectionId, matched: &dyn Fn(SectionId) -> bool) -> bool {
     let section = &doc.sections[s];
     let level = section.level;
@@ -233,7 +235,11 @@ pub fn is_wrapper(doc: &Document, s: SectionId, matched: &dyn Fn(SectionId) -> b
         .skip(s.index() + 1)
         .take_while(|&c| doc.sections[c].level > level)
         .collect();
-    if children.is_empty() || !children.iter().all(|&c| matched(c)) {
+    let kept = children.iter().filter(|&&c| matched(c)).count();
+    if kept >= 2 && kept * 2 >= children.len() {
+        return true;
+    }
+    if children.is_empty() || kept < children.len() {
         return false;
     }
     let mut own = 0;

@@ -160,6 +160,15 @@ fn tokens(doc: &Document) -> Vec<Vec<Token>> {
                 Block::Paragraph(p) => code_spans(&p.inlines, &mut codes),
                 Block::Table { table } => {
                     if let Some(table) = doc.tables.get(table.index()) {
+                        // Header words a translation leaves as they are (`Windows`, `SKU`).
+                        for cell in &table.header {
+                            for word in cell.text.split(|c: char| !c.is_alphanumeric()) {
+                                if word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic())
+                                {
+                                    codes.push(word.to_owned());
+                                }
+                            }
+                        }
                         for row in &table.rows {
                             if let Some(rule) = row.rule.and_then(|r| doc.rules.get(r.index())) {
                                 for cell in &rule.cells {
