@@ -2,7 +2,8 @@
 //! from, and the source's own history carries it to the canonical version. Each fixture under
 //! `fixtures/lineage/` is a source change that must not read as a missing or extra section in
 //! the translation (a rename, a split, a merge, a wrapper heading, values in another order, a
-//! row that became a section), or, for `behind`, a translation whose source changed since.
+//! row that became a section), or, for `behind`, a translation whose source changed since, and
+//! for `repeated`, sections really added and dropped though their words are said elsewhere.
 
 mod common;
 
@@ -136,5 +137,33 @@ fn translated_table_rows_pair_between_unchanged_rows() {
             .starts_with("`30` (30) disagrees with the canonical value 35"),
         "{:#?}",
         found[0]
+    );
+}
+
+/// Words the source already said in sections that are still there (and that the translation
+/// has) do not make a new section old, nor vouch for a section the source dropped: a new
+/// `Migration` section built from words of three unchanged sections is missing from the
+/// translation, and the translation's `Keep warm`, whose sentence now closes `Next steps`, is
+/// extra.
+#[test]
+fn words_of_sections_still_there_are_not_evidence_of_presence() {
+    let found = findings("repeated");
+    let names: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| (f["name"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "missing-section",
+                "ja-JP 2020-01-01 has no section for #migration of en-US 2021-06-04"
+            ),
+            (
+                "extra-section",
+                "#keep-warm has no counterpart in the canonical en-US 2021-06-04"
+            ),
+        ],
+        "{found:#?}"
     );
 }

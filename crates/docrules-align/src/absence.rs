@@ -65,13 +65,20 @@ fn words_of(text: &str, out: &mut HashSet<String>) {
     }
 }
 
-/// The words of section `s` and its subsections.
-fn section_words(doc: &Document, s: SectionId) -> HashSet<String> {
+/// The words of section `s` and of those of its subsections `keep` keeps.
+fn section_words(
+    doc: &Document,
+    s: SectionId,
+    keep: &dyn Fn(SectionId) -> bool,
+) -> HashSet<String> {
     let mut out = HashSet::new();
     let level = doc.sections[s].level;
     for (i, section) in doc.sections.iter().enumerate().skip(s.index()) {
         if i > s.index() && section.level <= level {
             break;
+        }
+        if !keep(SectionId::new(i)) {
+            continue;
         }
         words_of(&section.title, &mut out);
         for block in &section.blocks {
@@ -96,12 +103,18 @@ fn section_words(doc: &Document, s: SectionId) -> HashSet<String> {
     out
 }
 
-/// Whether most of section `s` of `doc` is said in one section (with its subsections) of
-/// `other`, in one language. Words most sections of `other` use (the article's own subject:
-/// `gateway`, `function`) count for nothing.
-fn present_in(doc: &Document, s: SectionId, other: &Document) -> bool {
+/// Whether most of what section `s` of `doc` (with its subsections) says is said by one
+/// section of `other` with its subsections, in one language, counting only the sections
+/// `free` allows (those whose content did not go elsewhere). Words most sections of `other`
+/// use (the article's own subject: `gateway`, `function`) count for nothing.
+fn present_in(
+    doc: &Document,
+    s: SectionId,
+    other: &Document,
+    free: &dyn Fn(SectionId) -> bool,
+) -> bool {
     let sections: Vec<HashSet<String>> = SectionId::all(other.sections.len())
-        .map(|o| section_words(other, o))
+        .map(|o| section_words(other, o, free))
         .collect();
     let mut df: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for words in &sections {
@@ -110,7 +123,7 @@ fn present_in(doc: &Document, s: SectionId, other: &Document) -> bool {
         }
     }
     let common = (sections.len() / 2).max(2);
-    let own: Vec<String> = section_words(doc, s)
+    let own: Vec<String> = section_words(doc, s, &|_| true)
         .into_iter()
         .filter(|w| df.get(w.as_str()).copied().unwrap_or(0) <= common)
         .collect();
@@ -121,6 +134,18 @@ fn present_in(doc: &Document, s: SectionId, other: &Document) -> bool {
         let found = own.iter().filter(|w| words.contains(*w)).count();
         found as f32 / own.len() as f32 >= PRESENT
     })
+}
+
+/// Whether section `a` of `doc` is `b` or one of its ancestors.
+fn is_ancestor(doc: &Document, a: SectionId, b: SectionId) -> bool {
+    let mut at = Some(b);
+    while let Some(s) = at {
+        if s == a {
+            return true;
+        }
+        at = doc.sections.get(s.index()).and_then(|x| x.parent);
+    }
+    false
 }
 
 impl AlignedArticle<'_> {
@@ -164,12 +189,18 @@ impl AlignedArticle<'_> {
             }
             first = pair[0];
         }
+        // A section of the source version "says it already" only if its own counterpart in
+        // the canonical version does not already say it (it is unmatched, or became `n`'s
+        // parent: content split out into a new subsection).
+        let canonical_doc = &versions[self.canonical].document;
+        let to_canonical = &self.alignments[parent.index()];
+        let free = |y: SectionId| {
+            to_canonical
+                .of_old(y)
+                .is_none_or(|m| m.new.iter().any(|&c| is_ancestor(canonical_doc, c, n)))
+        };
         let certain = !self.same_language(parent, self.canonical)
-            || !present_in(
-                &versions[self.canonical].document,
-                n,
-                &versions[parent].document,
-            );
+            || !present_in(canonical_doc, n, &versions[parent].document, &free);
         Absence::Added {
             in_version: first,
             certain,
@@ -208,11 +239,20 @@ impl AlignedArticle<'_> {
                 }
                 None => {
                     // Removed, unless the canonical version still says it elsewhere.
+                    let from = &self.alignments[version.index()];
+                    let free = |c: SectionId| {
+                        from.of_new(c).is_none_or(|m| {
+                            m.old
+                                .iter()
+                                .any(|&o| is_ancestor(&versions[version].document, o, section))
+                        })
+                    };
                     let certain = !self.same_language(version, self.canonical)
                         || !present_in(
                             &versions[version].document,
                             section,
                             &versions[self.canonical].document,
+                            &free,
                         );
                     return Removal::Removed {
                         in_version: version,
