@@ -52,6 +52,21 @@ pub enum Removal {
     Unknown,
 }
 
+/// How much of a version's structure the canonical version still has: its sections (the title
+/// aside) and how many of them have a counterpart there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rewrite {
+    /// Sections of the version with a counterpart in the canonical version.
+    pub kept: usize,
+    /// Sections of the version, the title aside.
+    pub sections: usize,
+}
+
+/// Below this share of a version's sections with a counterpart in the canonical version, the
+/// source was rewritten since the version was made: section-by-section verdicts (this one
+/// missing, that one extra) would be guesses about a different article.
+const REWRITTEN: f32 = 0.5;
+
 /// How much of a section's vocabulary must be elsewhere for its content to count as present.
 const PRESENT: f32 = 0.6;
 /// A section with fewer distinct words than this cannot be judged by its words.
@@ -149,6 +164,19 @@ fn is_ancestor(doc: &Document, a: SectionId, b: SectionId) -> bool {
 }
 
 impl AlignedArticle<'_> {
+    /// Whether the source was rewritten since version `v` was made: fewer than half of `v`'s
+    /// sections (the title aside, at least two) have a counterpart in the canonical version.
+    pub fn rewritten(&self, v: VersionId) -> Option<Rewrite> {
+        let doc = &self.article.versions[v].document;
+        let alignment = &self.alignments[v.index()];
+        let body = SectionId::all(doc.sections.len()).filter(|&s| doc.sections[s].level > 1);
+        let (kept, sections) = body.fold((0, 0), |(kept, all), s| {
+            (kept + usize::from(alignment.of_old(s).is_some()), all + 1)
+        });
+        (v != self.canonical && sections >= 2 && (kept as f32) < REWRITTEN * sections as f32)
+            .then_some(Rewrite { kept, sections })
+    }
+
     /// The source versions from `v`'s parent to the canonical version, oldest first.
     fn source_chain(&self, v: VersionId) -> Vec<VersionId> {
         let mut out = Vec::new();

@@ -101,6 +101,7 @@ registry! {
     ErrorIdRebound = "DR108", check checks::error_id_rebound;
     UnusedSuppression = "DR109", check checks::unused_suppression;
     MistranslatedFact = "DR110", check checks::mistranslated_fact;
+    RewrittenSource = "DR111", check checks::rewritten_source;
     StaleValue = "DL001", lint lints::stale_value;
     BrokenFragment = "DL002", lint lints::broken_fragment;
     UnknownHtmlElement = "DL003", lint lints::unknown_html_element;

@@ -5,6 +5,8 @@
 //! Usually the source removed the section and the translation kept it: its readers follow
 //! advice the source no longer gives. Sections are matched by evidence (anchor, error IDs,
 //! literals, position), so a section whose anchor was renamed is not reported.
+//! A version most of whose sections the canonical version no longer has is reported once, as
+//! `rewritten-source`, not section by section.
 //!
 //! ## Example
 //!
@@ -32,6 +34,10 @@ pub(crate) const META: Meta = Meta {
 pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (article, v, version) in current_translations(compiled) {
+        // A translation of a rewritten source is one `rewritten-source` finding.
+        if article.rewritten(v).is_some() {
+            continue;
+        }
         let canonical = &article.article.versions[article.canonical];
         let doc = &version.document;
         let alignment = &article.alignments[v.index()];

@@ -6,6 +6,8 @@
 //! that was not updated when sections were added. Sections are matched by evidence (anchor,
 //! error IDs, literals, position), so a renamed or translated anchor is not reported as missing.
 //! A missing section whose parent section is missing too is reported once, with its parent.
+//! A version most of whose sections the canonical version no longer has is reported once, as
+//! `rewritten-source`, not section by section.
 //!
 //! ## Example
 //!
@@ -34,6 +36,10 @@ pub(crate) const META: Meta = Meta {
 pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (article, v, version) in current_translations(compiled) {
+        // A translation of a rewritten source is one `rewritten-source` finding.
+        if article.rewritten(v).is_some() {
+            continue;
+        }
         let canonical = &article.article.versions[article.canonical];
         let reference = &canonical.document;
         let alignment = &article.alignments[v.index()];

@@ -12,6 +12,7 @@ pub(crate) mod internal_disagreement;
 pub(crate) mod missing_section;
 pub(crate) mod mistranslated_fact;
 pub(crate) mod requirement_regressed;
+pub(crate) mod rewritten_source;
 pub(crate) mod stale_fact;
 pub(crate) mod unused_suppression;
 
