@@ -20,6 +20,7 @@ pub mod diff;
 pub mod lineage;
 pub mod pairing;
 pub mod sections;
+pub mod similarity;
 
 use rayon::prelude::*;
 use serde::Serialize;

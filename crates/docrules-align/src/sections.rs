@@ -5,6 +5,8 @@
 //! Candidates come from an inverted index of each section's tokens, never from all pairs, and
 //! the positional search is bounded by a window: alignment is roughly linear in the sections.
 
+use crate::similarity::anchor_words_shared;
+pub use crate::similarity::similarity;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -752,37 +754,6 @@ fn fold(
 /// How much of a leftover section's evidence an aligned section must hold to absorb it.
 const MIN_FOLD_COVER: f32 = 0.7;
 
-/// Bigram Dice similarity of two strings, ignoring `-` and case.
-pub fn similarity(a: &str, b: &str) -> f32 {
-    let grams = |s: &str| -> Vec<(char, char)> {
-        let chars: Vec<char> = s
-            .chars()
-            .filter(|c| *c != '-' && !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        let mut g: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-        g.sort_unstable();
-        g
-    };
-    let (a, b) = (grams(a), grams(b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
-    2.0 * common as f32 / (a.len() + b.len()) as f32
-}
-
 fn positional(state: &mut State, old: &Document, new: &Document) {
     // The article title: the one level-1 heading of each version, whatever it became.
     let titles = |doc: &Document| -> Vec<usize> {
@@ -818,7 +789,10 @@ fn positional(state: &mut State, old: &Document, new: &Document) {
         let lo = before.map_or(0, |b| b + 1);
         let hi = after.unwrap_or(new.sections.len()).min(lo + 2 * WINDOW);
         let section = &old.sections[o];
+        // Best by spelling; failing that, the one neighbour whose anchor has all the words of
+        // its anchor, or whose words its anchor has (`regions`, `region-max-scale-out`).
         let mut best: Option<(f32, usize)> = None;
+        let mut by_words: Vec<(f32, usize)> = Vec::new();
         for n in lo..hi.max(lo) {
             if state.new_match[n].is_some() || new.sections[n].level == 0 {
                 continue;
@@ -835,6 +809,12 @@ fn positional(state: &mut State, old: &Document, new: &Document) {
             if score >= MIN_SIMILARITY && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, n));
             }
+            if anchor_words_shared(&section.anchor, &other.anchor) == 1.0 {
+                by_words.push((MIN_SIMILARITY, n));
+            }
+        }
+        if let (None, [only]) = (best, by_words.as_slice()) {
+            best = Some(*only);
         }
         if let Some((score, n)) = best {
             state.push(vec![o], vec![n], Evidence::Position, score.min(1.0));
@@ -1065,24 +1045,49 @@ impl SectionAlignment {
 
 #[cfg(test)]
 mod tests {
-    use super::similarity;
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        docrules_parse::corpus::read_document("t.md", text.into(), None, &Default::default())
+            .expect("parses")
+    }
+
+    fn anchors(alignment: &SectionAlignment, old: &Document, new: &Document) -> Vec<String> {
+        alignment
+            .matches
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} -> {}",
+                    old.sections[m.old[0]].anchor, new.sections[m.new[0]].anchor
+                )
+            })
+            .collect()
+    }
 
     #[test]
-    fn anchor_similarity() {
-        assert!(similarity("pre-requisites", "prerequisites") > 0.99);
+    fn a_translated_heading_keeps_its_place_by_the_words_of_its_anchor() {
+        // A translation (source anchors, translated titles and text) against a newer source
+        // that renamed two sections: nothing but the anchors' words tell which is which.
+        let old = doc(concat!(
+            "# T\n\n## <a name=\"skus\"></a>SKU\n\nテキスト。\n\n",
+            "## <a name=\"regions\"></a>リージョン\n\n東日本、西日本。\n\n",
+            "## <a name=\"known-issues\"></a>既知の問題\n\nなし。\n\n",
+            "## <a name=\"next-steps\"></a>次のステップ\n\n参照。\n",
+        ));
+        let new = doc(concat!(
+            "# T\n\n## SKUs\n\nText.\n\n## Memory usage considerations\n\nMemory.\n\n",
+            "## Region max scale-out\n\nJapan East, Japan West.\n\n## Next steps\n\nSee.\n",
+        ));
+        let alignment = align_with(&old, &new, false);
+        let found = anchors(&alignment, &old, &new);
         assert!(
-            similarity(
-                "backups-dont-run-according-to-the-schedule",
-                "backups-dont-run-according-to-schedule"
-            ) > 0.9
+            found.contains(&"regions -> region-max-scale-out".to_owned()),
+            "{found:?}"
         );
         assert!(
-            similarity(
-                "troubleshoot-restore-issues",
-                "troubleshoot-restore-problems"
-            ) > 0.55
+            !found.iter().any(|m| m.starts_with("known-issues")),
+            "no anchor words, no match: {found:?}"
         );
-        assert!(similarity("next-steps", "common-issues") < 0.3);
-        assert_eq!(similarity("", "x"), 0.0);
     }
 }
