@@ -98,6 +98,27 @@ fn label_matches(label: &Label, finding: &Finding) -> bool {
     }
 }
 
+/// Whether a missing- or extra-section label's anchor is listed in a `rewritten-source`
+/// finding on its file.
+fn named_by_rewrite(label: &Label, findings: &[&Finding]) -> bool {
+    let Some(section) = &label.section else {
+        return false;
+    };
+    let anchor = format!("#{}", section.trim_start_matches('#'));
+    let section_check = matches!(
+        RuleId::find(&label.code),
+        Some(RuleId::MissingSection | RuleId::ExtraSection)
+    );
+    section_check
+        && findings.iter().any(|f| {
+            f.rule == RuleId::RewrittenSource
+                && f.primary.path == label.path
+                && f.notes
+                    .iter()
+                    .any(|note| note.split([',', ' ', ':']).any(|word| word == anchor))
+        })
+}
+
 fn negative_hit<'a>(negatives: &'a [Negative], finding: &Finding) -> Option<&'a Negative> {
     negatives.iter().find(|n| {
         n.path == finding.primary.path
@@ -192,6 +213,22 @@ pub fn run(root: &Path) -> Result<()> {
         "| all | {labelled} | {found} | {} |",
         percent(found, labelled)
     );
+    // A rewritten-source finding lists the sections that differ instead of reporting each:
+    // the section labels it names are counted apart, so the strict figure stays visible.
+    let named: Vec<usize> = labels
+        .finding
+        .iter()
+        .enumerate()
+        .filter(|&(i, label)| !matched[i] && named_by_rewrite(label, &findings))
+        .map(|(i, _)| i)
+        .collect();
+    if !named.is_empty() {
+        println!(
+            "\n{} missed section labels are named in a rewritten-source finding's notes; with them, recall is {}",
+            named.len(),
+            percent(found + named.len(), labelled)
+        );
+    }
 
     println!("\nfalse findings ({}):", false_findings.len());
     for finding in &false_findings {
