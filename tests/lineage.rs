@@ -167,3 +167,64 @@ fn words_of_sections_still_there_are_not_evidence_of_presence() {
         "{found:#?}"
     );
 }
+
+/// A translation descends from the older source version whose anchors it keeps, not from the
+/// newest older one when that one renamed them.
+#[test]
+fn the_parent_is_the_source_version_whose_anchors_the_translation_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("docrules.toml", "[corpus]\nsource_locale = \"en-US\"\n");
+    let en = |date: &str, anchors: [&str; 3]| {
+        let mut text = format!("---\nms.date: {date}\n---\n# Guide\n");
+        for a in anchors {
+            text.push_str(&format!(
+                "\n## <a name=\"{a}\"></a>{a}\n\nText about {a}.\n"
+            ));
+        }
+        text
+    };
+    write(
+        "guide/en-us/2019-01-01.md",
+        &en("01/01/2019", ["limits", "quotas", "regions"]),
+    );
+    write(
+        "guide/en-us/2020-01-01.md",
+        &en(
+            "01/01/2020",
+            ["service-limits", "quota-increase", "region-list"],
+        ),
+    );
+    write(
+        "guide/en-us/2021-01-01.md",
+        &en(
+            "01/01/2021",
+            ["service-limits", "quota-increase", "region-list"],
+        ),
+    );
+    write(
+        "guide/ja-jp/2020-06-01.md",
+        concat!(
+            "---\nms.date: 06/01/2020\nms.translationtype: HT\n---\n# ガイド\n\n",
+            "## <a name=\"limits\"></a>制限\n\n制限について。\n\n",
+            "## <a name=\"quotas\"></a>クォータ\n\nクォータについて。\n\n",
+            "## <a name=\"regions\"></a>リージョン\n\nリージョンについて。\n",
+        ),
+    );
+    let corpus = docrules_parse::corpus::load(root).unwrap();
+    let compiled = docrules_align::compile(&corpus);
+    let article = &compiled.articles[0];
+    let versions = &article.article.versions;
+    let ja = versions
+        .iter()
+        .position(|v| v.locale.as_str() == "ja-JP")
+        .unwrap();
+    let parent = article.parents[ja].expect("a parent");
+    assert_eq!(versions[parent.version].path, "guide/en-us/2019-01-01.md");
+    assert!(!parent.exact && !parent.newer);
+}

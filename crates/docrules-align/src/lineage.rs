@@ -62,9 +62,9 @@ pub fn parents(
             if !source_present {
                 return None;
             }
-            // The source version it was translated from: the one with its `ms.date` (the newest
-            // such).
-            let date = version.date?;
+            // The source version it was translated from: the one with its `ms.date` (copied from
+            // the source; without one, its handoff date), the newest such.
+            let date = version.date.or(version.last_handoff)?;
             let in_source = || {
                 versions
                     .iter()
@@ -82,11 +82,18 @@ pub fn parents(
                     newer: false,
                 });
             }
-            // Else the nearest older one; a translation older than every source version in the
-            // corpus is nearest to the oldest (its anchors are an older source's).
+            // Else one of the source versions it could have been made from, older than its
+            // ms.date: the one whose anchors it keeps best, the newest on a tie. (Not up to its
+            // `ms.lasthandoff`: the ms.date is copied from the source at handoff, so a source
+            // version dated between the two was committed after it.) A translation older than
+            // every source version in the corpus is nearest to the oldest (its anchors are an
+            // older source's).
             in_source()
                 .filter(|(_, d)| *d < date)
-                .max_by_key(|(i, d)| (*d, *i))
+                .max_by(|(a, da), (b, db)| {
+                    let fit = |i: usize| anchor_fit(&version.document, &versions[i].document);
+                    fit(*a).total_cmp(&fit(*b)).then((da, a).cmp(&(db, b)))
+                })
                 .or_else(|| in_source().min_by_key(|(i, d)| (*d, *i)))
                 .map(|(i, d)| Parent {
                     version: VersionId::new(i),
@@ -123,15 +130,14 @@ pub fn infer_source_locale(corpus: &docrules_model::corpus::Corpus) -> Option<Lo
 /// be one text in two languages (translations keep their source's anchors).
 const SAME_STRUCTURE: f32 = 0.9;
 
-/// Whether `translation` keeps the section structure of `source`: nearly all its headings'
-/// anchors are the source's, and the two have as many sections and table rows.
-fn same_structure(
+/// The share of `translation`'s heading anchors (the title aside: translations often give it no
+/// anchor of its own) that `source` has; 0 for a translation without headings.
+fn anchor_fit(
     translation: &docrules_model::document::Document,
     source: &docrules_model::document::Document,
-) -> bool {
+) -> f32 {
     let anchors: std::collections::HashSet<&str> =
         source.sections.iter().map(|s| s.anchor.as_str()).collect();
-    // The article title aside: translations often give it no anchor of its own.
     let headings: Vec<&str> = translation
         .sections
         .iter()
@@ -139,7 +145,20 @@ fn same_structure(
         .map(|s| s.anchor.as_str())
         .collect();
     let kept = headings.iter().filter(|a| anchors.contains(**a)).count();
-    kept as f32 >= SAME_STRUCTURE * headings.len() as f32
+    if headings.is_empty() {
+        return 0.0;
+    }
+    kept as f32 / headings.len() as f32
+}
+
+/// Whether `translation` keeps the section structure of `source`: nearly all its headings'
+/// anchors are the source's, and the two have as many sections and table rows.
+fn same_structure(
+    translation: &docrules_model::document::Document,
+    source: &docrules_model::document::Document,
+) -> bool {
+    let headings = translation.sections.iter().filter(|s| s.level > 1).count();
+    (headings == 0 || anchor_fit(translation, source) >= SAME_STRUCTURE)
         && translation.sections.len() == source.sections.len()
         && translation.rules.len() == source.rules.len()
 }
