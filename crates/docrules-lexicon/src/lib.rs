@@ -37,6 +37,17 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../data/ru.toml")),
     ("zh-Hans", include_str!("../data/zh-Hans.toml")),
     ("zh-Hant", include_str!("../data/zh-Hant.toml")),
+    ("nl", include_str!("../data/nl.toml")),
+    ("tr", include_str!("../data/tr.toml")),
+    ("pl", include_str!("../data/pl.toml")),
+    ("sv", include_str!("../data/sv.toml")),
+    ("cs", include_str!("../data/cs.toml")),
+    ("hu", include_str!("../data/hu.toml")),
+    ("da", include_str!("../data/da.toml")),
+    ("nb", include_str!("../data/nb.toml")),
+    ("fi", include_str!("../data/fi.toml")),
+    ("id", include_str!("../data/id.toml")),
+    ("zh-HK", include_str!("../data/zh-HK.toml")),
 ];
 
 /// A lexicon that extends another: its words first, then its parent's (Hong Kong Chinese reads
