@@ -4,12 +4,14 @@
 //! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, all tests.
 //! - `codegen [--check]`: regenerate `generated/` from `corpus/` (or only verify it is fresh).
 //! - `eval`: precision per check and recall of labels on the labelled corpus `eval/`.
+//! - `lexicon [--fetch | --cldr DIR] [--check]`: the CLDR part of the lexicons (see `lexicon`).
 //! - `readme`: rewrite the README's tables of checks and lints from the rule registry.
 //! - `bench`: docrules on generated corpora of repository size beside the parse floor and other
 //!   linters, in release mode; figures are printed and written, never asserted.
 
 mod bench;
 mod eval;
+mod lexicon;
 
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
@@ -21,6 +23,10 @@ fn main() -> Result<()> {
         Some("ci") => ci(),
         Some("codegen") => codegen(std::env::args().nth(2).as_deref() == Some("--check")),
         Some("readme") => readme(),
+        Some("lexicon") => lexicon::run(
+            &std::env::args().skip(2).collect::<Vec<_>>(),
+            &workspace_root(),
+        ),
         Some("eval") => eval::run(
             &std::env::args()
                 .nth(2)
@@ -45,6 +51,9 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   ci       cargo fmt --check, cargo clippy -D warnings, codegen --check, cargo test --workspace
   codegen  regenerate generated/ from corpus/ (--check: fail with a diff if it is stale)
+  lexicon  regenerate crates/docrules-lexicon/data/cldr/ from its CLDR extract
+           (--cldr DIR: from CLDR JSON; --fetch: download the pinned CLDR packages first;
+           --check: fail if the generated files are stale)
   readme   rewrite the README's tables of checks and lints from the rule registry
   eval     precision and recall of `docrules check` on the labelled corpus eval/ (or DIR)
   bench    generated corpora of 1k and 10k files (--sizes): read+parse floor, facts, check,

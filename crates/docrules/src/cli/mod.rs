@@ -274,6 +274,7 @@ where
             return EXIT_OK;
         }
     };
+    let lists_facts = matches!(cli.command, Command::Facts { .. });
     let (path, render): (PathBuf, Renderer) = match cli.command {
         Command::Check {
             path,
@@ -364,6 +365,9 @@ where
     let Some(corpus) = load_corpus(&path, err) else {
         return EXIT_USAGE;
     };
+    if lists_facts {
+        note_cldr_only(&corpus, err);
+    }
     if !emit(out, err, &render(&corpus)) {
         return EXIT_USAGE;
     }
@@ -371,6 +375,26 @@ where
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    }
+}
+
+/// Names the locales whose facts were read with CLDR's units and numbers alone: no
+/// hand-written comparators, range words or column roles, so fewer statements are found.
+fn note_cldr_only(corpus: &Corpus, err: &mut dyn Write) {
+    let mut locales: Vec<String> = corpus
+        .versions()
+        .filter(|v| docrules_parse::extract::cldr_only(&v.locale))
+        .map(|v| v.locale.to_string())
+        .collect();
+    locales.sort();
+    locales.dedup();
+    if !locales.is_empty() {
+        let _ = writeln!(
+            err,
+            "note: read with CLDR data alone (units and numbers; no comparators, range words \
+             or column roles): {}",
+            locales.join(", ")
+        );
     }
 }
 
