@@ -280,7 +280,7 @@ fn percents() {
         (
             "fr-FR",
             "entre 5 et 10 %",
-            &["percent 5 % «5»", "percent 10 % «10 %»"][1..],
+            &["percent 5–10 % «entre 5 et 10 %»"],
         ),
         ("zh-CN", "5% 到 10%", &["percent 5–10 % «5% 到 10%»"]),
         ("ja-JP", "99.9% の可用性", &["percent 99.9 % «99.9%»"]),

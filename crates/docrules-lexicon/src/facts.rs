@@ -18,11 +18,26 @@ pub struct ComparatorWords {
     after: Vec<String>,
 }
 
+/// Words around a range whose middle word also means "and" (`between 5 and 10`, `5 és 10
+/// között`): the middle joins a range only with the opening word before the first number or,
+/// when the frame has none, the closing word after the second.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameWords {
+    #[serde(default)]
+    open: Vec<String>,
+    middle: Vec<String>,
+    #[serde(default)]
+    close: Vec<String>,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumberWords {
     #[serde(default)]
     alternatives: Vec<String>,
+    #[serde(default)]
+    range_frames: Vec<FrameWords>,
     #[serde(default)]
     range_marks: Vec<String>,
     #[serde(default)]
@@ -40,6 +55,8 @@ pub struct NumberWords {
     #[serde(default)]
     port_after: Vec<String>,
     #[serde(default)]
+    port_protocols: Vec<String>,
+    #[serde(default)]
     minimum_before: Vec<String>,
     #[serde(default)]
     minimum_after: Vec<String>,
@@ -51,6 +68,31 @@ pub struct NumberWords {
     not_numbers: Vec<String>,
     #[serde(default)]
     error_code_labels: Vec<String>,
+    /// Labels before a numeric error ID (`Fehler`, `Ошибка`, `Id.`), case as written.
+    #[serde(default)]
+    error_id_before: Vec<String>,
+    /// Labels after one (`40615 오류`, `40615 hataları`).
+    #[serde(default)]
+    error_id_after: Vec<String>,
+    /// Words joining the items of a list ("and"): `40914 ve 40615`.
+    #[serde(default)]
+    conjunctions: Vec<String>,
+}
+
+impl NumberWords {
+    /// Labels before and after a numeric error ID, and conjunctions.
+    pub(crate) fn error_id_words(&self) -> [&[String]; 3] {
+        [
+            &self.error_id_before,
+            &self.error_id_after,
+            &self.conjunctions,
+        ]
+    }
+
+    /// Words between alternatives (`or`).
+    pub(crate) fn alternative_words(&self) -> &[String] {
+        &self.alternatives
+    }
 }
 
 /// The fact-related sections of one lexicon file, hand-written or generated.
@@ -211,6 +253,18 @@ fn same_letter(a: char, b: char) -> bool {
     a.to_lowercase().eq(b.to_lowercase())
 }
 
+/// A range frame of one language (see [`FrameWords`]): `open` before the first number, `middle`
+/// between the two, `close` after the second.
+#[derive(Clone, Debug, Default)]
+pub struct RangeFrame {
+    /// Words before the first number (`between`, `entre un`); empty when `close` decides.
+    pub open: Words<()>,
+    /// Words between the numbers (`and`, `y un`).
+    pub middle: Words<()>,
+    /// Words after the second number (`között`, `之間`).
+    pub close: Words<()>,
+}
+
 /// Everything the extractor needs to read numbers in one language.
 #[derive(Clone, Debug, Default)]
 pub struct FactLexicon {
@@ -236,6 +290,9 @@ pub struct FactLexicon {
     pub range_marks: Words<()>,
     /// Words that close a range after its second number (`まで`).
     pub range_ends: Words<()>,
+    /// Ranges framed by words that alone mean something else (`between … and`), own language
+    /// first.
+    pub range_frames: Vec<RangeFrame>,
     /// Percent signs and words written after a number (`%`, `percent`).
     pub percent: Words<()>,
     /// Counter words after a number that make it a count (`個`, `台`).
@@ -248,6 +305,8 @@ pub struct FactLexicon {
     pub port_before: Words<()>,
     /// Words after a port number (`番ポート`).
     pub port_after: Words<()>,
+    /// Protocols whose port is written in parentheses after them (`HTTPS (443)`).
+    pub port_protocols: Words<()>,
     /// Words before a version that make it a minimum (`at least`).
     pub minimum_before: Words<()>,
     /// Words after a version that make it a minimum (`or later`, `以降`).
@@ -334,7 +393,7 @@ impl FactLexicon {
                     .for_each(|w| lex.comparators_after.push(w, *comparator));
             }
             let n = &file.numbers;
-            let lists: [(&mut Words<()>, &Vec<String>); 13] = [
+            let lists: [(&mut Words<()>, &Vec<String>); 14] = [
                 (&mut lex.alternatives, &n.alternatives),
                 (&mut lex.range_marks, &n.range_marks),
                 (&mut lex.range_ends, &n.range_ends),
@@ -344,6 +403,7 @@ impl FactLexicon {
                 (&mut lex.noun_links, &n.noun_links),
                 (&mut lex.port_before, &n.port_before),
                 (&mut lex.port_after, &n.port_after),
+                (&mut lex.port_protocols, &n.port_protocols),
                 (&mut lex.minimum_before, &n.minimum_before),
                 (&mut lex.minimum_after, &n.minimum_after),
                 (&mut lex.not_numbers, &n.not_numbers),
@@ -354,6 +414,23 @@ impl FactLexicon {
             }
             for (word, value) in &n.words {
                 lex.number_words.push(word, *value);
+            }
+            for frame in &n.range_frames {
+                let mut words = RangeFrame::default();
+                let parts = [
+                    (&mut words.open, &frame.open),
+                    (&mut words.middle, &frame.middle),
+                    (&mut words.close, &frame.close),
+                ];
+                for (target, list) in parts {
+                    list.iter().for_each(|w| target.push(w, ()));
+                    target.finish();
+                }
+                // A frame with neither end would join any two numbers said with "and".
+                let has_end = !words.open.is_empty() || !words.close.is_empty();
+                if !words.middle.is_empty() && has_end {
+                    lex.range_frames.push(words);
+                }
             }
             if index == 0 && file.writes_units {
                 let mut own: Vec<(TimeUnit, Vec<String>)> = file
@@ -392,6 +469,7 @@ impl FactLexicon {
             &mut self.noun_links,
             &mut self.port_before,
             &mut self.port_after,
+            &mut self.port_protocols,
             &mut self.minimum_before,
             &mut self.minimum_after,
             &mut self.not_numbers,

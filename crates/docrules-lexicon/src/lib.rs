@@ -21,7 +21,7 @@ mod facts;
 
 pub use cldr::NumberFormat;
 use facts::FactWords;
-pub use facts::{FactLexicon, Words};
+pub use facts::{FactLexicon, RangeFrame, Words};
 
 /// The lexicon files, by language tag. Tags are languages, or `zh-Hans` / `zh-Hant`.
 const SOURCES: &[(&str, &str)] = &[
@@ -116,6 +116,21 @@ pub struct Lexicons {
     fallback: FactLexicon,
     /// Tags with a generated file and no hand-written one (theirs or a parent's).
     cldr_only: Vec<&'static str>,
+    /// The words of numeric error IDs in every language.
+    error_ids: ErrorIdWords,
+}
+
+/// The words around numeric error IDs, of every language at once: rows are matched across
+/// translations by their IDs, so a label is read wherever it occurs (an untranslated
+/// `Error 40615` in a Korean article, `Fehler 40615` in a German one).
+#[derive(Debug, Default)]
+pub struct ErrorIdWords {
+    /// Labels before an ID (`Error`, `Fehler`, `Ошибка`, `Id.`), longest first.
+    pub before: Vec<String>,
+    /// Labels after an ID (`오류`, `hataları`), longest first.
+    pub after: Vec<String>,
+    /// Words between two IDs of a list (`or`, `ou`, `and`, `및`, `ve`), longest first.
+    pub between: Vec<String>,
 }
 
 /// A header's role and the language whose lexicon recognized it.
@@ -144,6 +159,7 @@ impl Lexicons {
     ) -> Result<Lexicons, LexiconError> {
         let mut column_roles: HashMap<String, Vec<(ColumnRole, &'static str)>> = HashMap::new();
         let mut hand: HashMap<&'static str, FactWords> = HashMap::new();
+        let mut error_ids = ErrorIdWords::default();
         for &(tag, text) in sources {
             let file: LexiconFile = toml::from_str(text).map_err(|e| LexiconError::Invalid {
                 tag,
@@ -155,6 +171,13 @@ impl Lexicons {
                     declared: file.language,
                 });
             }
+            let [before, after, conjunctions] = file.numbers.error_id_words();
+            error_ids.before.extend_from_slice(before);
+            error_ids.after.extend_from_slice(after);
+            error_ids.between.extend_from_slice(conjunctions);
+            error_ids
+                .between
+                .extend_from_slice(file.numbers.alternative_words());
             hand.insert(
                 tag,
                 FactWords {
@@ -178,6 +201,15 @@ impl Lexicons {
         }
         for entries in column_roles.values_mut() {
             entries.sort();
+        }
+        for words in [
+            &mut error_ids.before,
+            &mut error_ids.after,
+            &mut error_ids.between,
+        ] {
+            words.retain(|w| !w.trim().is_empty());
+            words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+            words.dedup();
         }
         let mut cldr: HashMap<&'static str, FactWords> = HashMap::new();
         for &(tag, text) in generated {
@@ -220,6 +252,7 @@ impl Lexicons {
             facts,
             fallback,
             cldr_only,
+            error_ids,
         })
     }
 
@@ -227,6 +260,11 @@ impl Lexicons {
     /// hand-written comparators, range words or column roles (`vi`, `ar`, …).
     pub fn cldr_only(&self) -> &[&'static str] {
         &self.cldr_only
+    }
+
+    /// The words around numeric error IDs, of all languages.
+    pub fn error_ids(&self) -> &ErrorIdWords {
+        &self.error_ids
     }
 
     /// The words for reading numbers in a locale's text.

@@ -1,6 +1,8 @@
 //! Error identifiers as troubleshooting tables write them: `(ID: 34513)`, `(識別碼：34513)`,
-//! `[0x1FC07]`, `0x80070570`, `エラー 34506`, `Error:100110`.
+//! `[0x1FC07]`, `0x80070570`, `エラー 34506`, `Error:100110`, `40615 오류`. The labels of every
+//! language (`error_id_before`, `error_id_after` in the lexicon files) are read in any text.
 
+use docrules_lexicon::Lexicons;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -17,10 +19,12 @@ pub struct Found {
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        // Labels are data-like lists; `regex` guarantees linear-time matching.
-        let labels = r"\bID|識別碼|識別码|식별자|\bError\s+ID|エラー\s*ID|\bError|エラー|錯誤|错误|오류|\bFehler|\bErreur";
+        let words = Lexicons::get().error_ids();
+        // Labels are data; `regex` guarantees linear-time matching.
+        let before = alternation(&words.before);
+        let after = alternation(&words.after);
         let source = format!(
-            r"(?:{labels})\s*[:：]?\s*(?P<dec>[0-9]{{3,10}})\b|\b(?P<hex>0[xX][0-9A-Fa-f]{{4,16}})\b"
+            r"(?:{before})\.?\s*[:：]?\s*(?P<dec>[0-9]{{3,10}})|(?P<after>[0-9]{{3,10}})\s*(?:{after})|\b(?P<hex>0[xX][0-9A-Fa-f]{{4,16}})\b"
         );
         match Regex::new(&source) {
             Ok(regex) => regex,
@@ -29,26 +33,143 @@ fn pattern() -> &'static Regex {
     })
 }
 
-/// Every error identifier in `text`, in order.
-pub fn find(text: &str) -> Vec<Found> {
-    pattern()
-        .captures_iter(text)
-        .filter_map(|caps| {
-            if let Some(m) = caps.name("dec") {
-                let digits = m.as_str().trim_start_matches('0');
-                let value = if digits.is_empty() { "0" } else { digits };
-                Some(Found {
-                    range: m.range(),
-                    value: value.to_owned(),
-                })
+/// Labels as one alternation: spaces match any run of spaces, and a label that starts with a
+/// letter of a spaced script starts a word (`Fehler`, not `Anwendungsfehler`; CJK labels are
+/// written onto the words before them).
+fn alternation(labels: &[String]) -> String {
+    let parts: Vec<String> = labels
+        .iter()
+        .map(|label| {
+            let escaped = label
+                .split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+");
+            let spaced = label
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && (c as u32) < 0x2E80);
+            if spaced {
+                format!(r"\b{escaped}")
             } else {
-                caps.name("hex").map(|m| Found {
-                    range: m.range(),
-                    value: format!("0x{}", m.as_str()[2..].to_ascii_lowercase()),
-                })
+                escaped
             }
         })
-        .collect()
+        .collect();
+    if parts.is_empty() {
+        // Matches nothing: no language lists such labels.
+        r"[^\s\S]".to_owned()
+    } else {
+        parts.join("|")
+    }
+}
+
+/// Every error identifier in `text`, in order: labelled ones, and the IDs listed with them
+/// (`код ошибки 40020, 40143, 40166 или 40540`, `40914 ve 40615 hataları`).
+pub fn find(text: &str) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for caps in pattern().captures_iter(text) {
+        if let Some(m) = caps.name("hex") {
+            out.push(Found {
+                range: m.range(),
+                value: format!("0x{}", m.as_str()[2..].to_ascii_lowercase()),
+            });
+            continue;
+        }
+        let (m, labelled_after) = match (caps.name("dec"), caps.name("after")) {
+            (Some(m), _) => (m, false),
+            (None, Some(m)) => (m, true),
+            (None, None) => continue,
+        };
+        if !stands_alone(text, m.range()) {
+            continue;
+        }
+        let mut ids = vec![m.range()];
+        if labelled_after {
+            while let Some(previous) = listed_before(text, ids[0].start) {
+                ids.insert(0, previous);
+            }
+        } else {
+            while let Some(next) = ids.last().and_then(|last| listed_after(text, last.end)) {
+                ids.push(next);
+            }
+        }
+        for range in ids {
+            if !out.iter().any(|f| f.range == range) {
+                out.push(decimal(text, range));
+            }
+        }
+    }
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+fn decimal(text: &str, range: std::ops::Range<usize>) -> Found {
+    let digits = text[range.clone()].trim_start_matches('0');
+    let value = if digits.is_empty() { "0" } else { digits };
+    Found {
+        range,
+        value: value.to_owned(),
+    }
+}
+
+/// Digits that are a whole number: no digit, ASCII letter or `_` joined to either side (a
+/// Korean particle may follow: `40914는`).
+fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
+    let joined = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(joined) && !after.is_some_and(joined)
+}
+
+/// The next ID of a list after `end`: a separator (`,`, `、`, `/`, `or`, `and`, …) and then 3 to
+/// 10 digits standing alone.
+fn listed_after(text: &str, end: usize) -> Option<std::ops::Range<usize>> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start();
+    let after_separator = separator_prefix(trimmed)?;
+    let digits_at = text.len() - after_separator.trim_start().len();
+    let len = text[digits_at..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let range = digits_at..digits_at + len;
+    ((3..=10).contains(&len) && stands_alone(text, range.clone())).then_some(range)
+}
+
+/// The previous ID of a list before `start` (`40914 ve` before `40615 hataları`).
+fn listed_before(text: &str, start: usize) -> Option<std::ops::Range<usize>> {
+    let before = text[..start].trim_end();
+    let rest = separator_suffix(before)?.trim_end();
+    let len = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let range = rest.len() - len..rest.len();
+    ((3..=10).contains(&len) && stands_alone(text, range.clone())).then_some(range)
+}
+
+fn is_separator_mark(c: char) -> bool {
+    matches!(c, ',' | '、' | '，' | '/')
+}
+
+/// `text` after a leading list separator and the spaces after it.
+fn separator_prefix(text: &str) -> Option<&str> {
+    if let Some(c) = text.chars().next().filter(|&c| is_separator_mark(c)) {
+        return Some(&text[c.len_utf8()..]);
+    }
+    Lexicons::get().error_ids().between.iter().find_map(|word| {
+        let rest = text.strip_prefix(word.as_str())?;
+        rest.starts_with(char::is_whitespace).then_some(rest)
+    })
+}
+
+/// `text` before a trailing list separator.
+fn separator_suffix(text: &str) -> Option<&str> {
+    if let Some(c) = text.chars().next_back().filter(|&c| is_separator_mark(c)) {
+        return Some(&text[..text.len() - c.len_utf8()]);
+    }
+    Lexicons::get().error_ids().between.iter().find_map(|word| {
+        let rest = text.strip_suffix(word.as_str())?;
+        rest.ends_with(char::is_whitespace).then_some(rest)
+    })
 }
 
 #[cfg(test)]

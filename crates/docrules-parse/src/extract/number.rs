@@ -80,19 +80,20 @@ pub fn digits_in(text: &str, pos: usize, format: NumberFormat) -> Option<Number>
     }
     let mut value = integer as f64;
     let mut is_integer = true;
-    // A decimal part: a mark followed by a digit.
+    // A decimal part: a mark followed by a digit. Read as one decimal literal (not summed digit
+    // by digit), so `1.15` is the double nearest 1.15 and prints back as `1.15`.
     let rest = &text[end..];
     if let Some(mark) = rest.chars().next().filter(|&c| format.is_decimal(c)) {
         let after = &rest[mark.len_utf8()..];
-        if after.chars().next().and_then(digit).is_some() {
-            let mut scale = 0.1;
-            let mut frac_end = end + mark.len_utf8();
-            for (i, c) in after.char_indices() {
-                let Some(d) = digit(c) else { break };
-                value += f64::from(d) * scale;
-                scale /= 10.0;
-                frac_end = end + mark.len_utf8() + i + c.len_utf8();
-            }
+        let mut literal = format!("{integer}.");
+        let mut frac_end = end;
+        for (i, c) in after.char_indices() {
+            let Some(d) = digit(c) else { break };
+            literal.extend(char::from_digit(d, 10));
+            frac_end = end + mark.len_utf8() + i + c.len_utf8();
+        }
+        if frac_end > end {
+            value = literal.parse().unwrap_or(value);
             is_integer = false;
             end = frac_end;
         }
@@ -203,6 +204,12 @@ mod tests {
         assert_eq!(value("65，000", false), Some((65_000.0, "65，000")));
         assert_eq!(value("１０％", false), Some((10.0, "１０")));
         assert_eq!(value("1.5 hours", false), Some((1.5, "1.5")));
+        // Exact decimals: the literal's nearest double, which prints back as written.
+        for written in ["1.15", "0.3", "2.675", "99.99", "１．１５"] {
+            let n = digits_at(written, 0, false).map(|n| n.value.to_string());
+            let ascii: String = written.chars().map(docrules_lexicon::fold_width).collect();
+            assert_eq!(n.as_deref(), Some(ascii.as_str()), "{written}");
+        }
         assert_eq!(value("5.", false), Some((5.0, "5")));
         assert_eq!(value("1,5 Stunden", true), Some((1.5, "1,5")));
         assert_eq!(value("60.000 Dateien", true), Some((60_000.0, "60.000")));

@@ -80,7 +80,14 @@ fn version(
     components: Vec<u64>,
     lex: &FactLexicon,
 ) -> Option<Found> {
-    let product = product_before(&text[..range.start], is_latin_prose(text));
+    // `1.5 hours`, `at least 1.5 hours`: a decimal with a unit is a quantity, not a version.
+    let after = skip_spaces(text, range.end);
+    if components.len() == 2 && unit_at(&text[after..], lex) {
+        return None;
+    }
+    let latin = is_latin_prose(text);
+    let product = product_before(&text[..range.start], latin)
+        .filter(|(start, name)| !(latin && capitalized_by_grammar(text, *start, name)));
     let mut start = product.as_ref().map_or(range.start, |(s, _)| *s);
     let mut end = range.end;
     let mut minimum = false;
@@ -152,6 +159,25 @@ fn product_before(text: &str, latin_prose: bool) -> Option<(usize, String)> {
     Some((start, text[start..].trim_end().to_owned()))
 }
 
+/// Whether a unit, percent word, counter or counted noun starts `rest`.
+fn unit_at(rest: &str, lex: &FactLexicon) -> bool {
+    lex.units.prefix_of(rest).is_some()
+        || lex.percent.prefix_of(rest).is_some()
+        || lex.counters.prefix_of(rest).is_some()
+        || lex.count_nouns.prefix_of(rest).is_some()
+}
+
+/// A one-word "product" that is a plain capitalized word starting the sentence (`Wait 1.15`,
+/// `Install 2.5`): capitalized by grammar, not because it names something.
+fn capitalized_by_grammar(text: &str, start: usize, name: &str) -> bool {
+    let before = text[..start].trim_end();
+    let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
+    let mut chars = name.chars();
+    let plain = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase());
+    sentence_start && plain
+}
+
 /// Text without CJK characters, where capitalization follows Latin-script grammar.
 fn is_latin_prose(text: &str) -> bool {
     !text.chars().any(|c| (c as u32) >= 0x2E80)
@@ -195,6 +221,22 @@ enum Group {
     Single,
     Range,
     Alternatives,
+}
+
+/// Quantities read together, and the bytes the group covers.
+struct Grouped {
+    quantities: Vec<Quantity>,
+    group: Group,
+    start: usize,
+    end: usize,
+}
+
+/// How a framed range was recognized: by its opening word (at this byte), or by the closing
+/// word of this frame, still to be checked after the second number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Framed {
+    Open(usize),
+    Close(usize),
 }
 
 struct Reader<'a> {
@@ -298,10 +340,13 @@ impl Reader<'_> {
         }
     }
 
-    /// The quantities that read together from `first`: a range or a list of alternatives.
-    fn group(&self, first: Quantity) -> (Vec<Quantity>, Group, usize) {
+    /// The quantities that read together from `first`: a range or a list of alternatives, and
+    /// where the group starts and ends (with its frame words: `between`, `között`).
+    fn group(&self, first: Quantity) -> Grouped {
+        let mut start = first.start;
         let mut quantities = vec![first];
         let mut group = Group::Single;
+        let mut closed_by = None;
         while let Some(last) = quantities.last() {
             let at = skip_spaces(self.text, last.end);
             let rest = &self.text[at..];
@@ -309,6 +354,12 @@ impl Reader<'_> {
                 (Group::Range, len)
             } else if let Some(((), len)) = self.lex.alternatives.prefix_of(rest) {
                 (Group::Alternatives, len)
+            } else if let Some((framed, len)) = (group == Group::Single)
+                .then(|| self.frame_middle(start, rest))
+                .flatten()
+            {
+                closed_by = Some(framed);
+                (Group::Range, len)
             } else {
                 break;
             };
@@ -323,13 +374,58 @@ impl Reader<'_> {
             group = kind;
         }
         let mut end = quantities.last().map_or(0, |q| q.end);
-        if group == Group::Range {
+        match closed_by {
+            Some(Framed::Open(open)) if group == Group::Range => start = open,
+            Some(Framed::Close(frame)) => {
+                let after = skip_spaces(self.text, end);
+                let close = self
+                    .lex
+                    .range_frames
+                    .get(frame)
+                    .and_then(|f| f.close.prefix_of(&self.text[after..]));
+                match close {
+                    Some(((), len)) if group == Group::Range => end = after + len,
+                    // No closing word: the "and" joined two statements, not a range.
+                    _ => {
+                        quantities.truncate(1);
+                        group = Group::Single;
+                        end = quantities[0].end;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if group == Group::Range && closed_by.is_none() {
             let after = skip_spaces(self.text, end);
             if let Some(((), len)) = self.lex.range_ends.prefix_of(&self.text[after..]) {
                 end = after + len;
             }
         }
-        (quantities, group, end)
+        Grouped {
+            quantities,
+            group,
+            start,
+            end,
+        }
+    }
+
+    /// A frame's middle word at the start of `rest`, when the frame's opening word ends the text
+    /// before `start` (`between 5 and`), or the frame is closed after the second number (`5 és
+    /// 10 között`), which the caller checks.
+    fn frame_middle(&self, start: usize, rest: &str) -> Option<(Framed, usize)> {
+        let before = self.text[..start].trim_end();
+        self.lex
+            .range_frames
+            .iter()
+            .enumerate()
+            .find_map(|(index, frame)| {
+                let ((), len) = frame.middle.prefix_of(rest)?;
+                if frame.open.is_empty() {
+                    return Some((Framed::Close(index), len));
+                }
+                let ((), open) = frame.open.suffix_of(before)?;
+                Some((Framed::Open(before.len() - open), len))
+            })
     }
 
     /// Kanji such as `十分` (enough) or `一時` (temporary) that only look like numbers, unless
@@ -397,8 +493,7 @@ fn numbers(
             pos = number_end;
             continue;
         }
-        let (quantities, group, end) = reader.group(first);
-        let facts = classify(&reader, quantities, group, end);
+        let facts = classify(&reader, reader.group(first));
         pos = facts
             .last()
             .map_or(number_end, |last| last.range.end.max(number_end));
@@ -430,15 +525,15 @@ fn fused_at(reader: &Reader<'_>, pos: usize) -> Option<Found> {
 }
 
 /// What a group of quantities states, judged by its neighbours; nothing when they say nothing.
-fn classify(
-    reader: &Reader<'_>,
-    mut quantities: Vec<Quantity>,
-    group: Group,
-    end: usize,
-) -> Vec<Found> {
+fn classify(reader: &Reader<'_>, grouped: Grouped) -> Vec<Found> {
+    let Grouped {
+        mut quantities,
+        group,
+        start,
+        end,
+    } = grouped;
     let text = reader.text;
     let lex = reader.lex;
-    let start = quantities[0].start;
     // A unit written once applies to the whole range or list (`5 から 10%`, `2 or 3 days`).
     let shared = quantities.iter().rev().find_map(|q| q.unit);
     if group != Group::Single {
@@ -472,9 +567,32 @@ fn classify(
             .and_then(|n| u16::try_from(n).ok())
             .filter(|_| q.digits)
         {
-            if let Some(((), len)) = lex.port_before.suffix_of(before) {
+            // `port 443`, `port:8443`, `Port=1433`, `連接埠：1433`.
+            let label = before.trim_end_matches([':', '：', '=']).trim_end();
+            if let Some(((), len)) = lex.port_before.suffix_of(label) {
                 return vec![found(
-                    before.len() - len..q.end,
+                    label.len() - len..q.end,
+                    Value::Port { port },
+                    None,
+                    None,
+                )];
+            }
+            // `HTTPS (443)`.
+            let protocol = before
+                .strip_suffix(['(', '（'])
+                .map(str::trim_end)
+                .and_then(|p| {
+                    lex.port_protocols
+                        .suffix_of(p)
+                        .map(|(_, len)| p.len() - len)
+                });
+            let close = text[q.end..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ')' | '）'));
+            if let (Some(protocol), Some(close)) = (protocol, close) {
+                return vec![found(
+                    protocol..q.end + close.len_utf8(),
                     Value::Port { port },
                     None,
                     None,
@@ -484,6 +602,13 @@ fn classify(
                 let after = skip_spaces(text, q.end);
                 return vec![found(start..after + len, Value::Port { port }, None, None)];
             }
+        }
+    }
+
+    // `PowerShell 5,1` where the comma is the decimal mark: the version 5.1.
+    if group == Group::Single && shared.is_none() && lex.decimal_comma {
+        if let Some(version) = comma_version(text, &quantities[0], lex) {
+            return vec![version];
         }
     }
 
@@ -559,9 +684,17 @@ fn classify(
             {
                 return Vec::new();
             }
+            // A word for one (`un`, `eine`, `一台`, `一次`, `単一`) is most often the indefinite
+            // article or an idiom ("at a time", "single"): alone it is a count only when a
+            // comparator bounds it (`au moins un`, `至少一個`). Digits (`1 個`) are meant.
+            let spelled_one = !all_digits && group == Group::Single && values == [1];
+            if spelled_one && comparator.is_none() {
+                return Vec::new();
+            }
+            // Alternatives alone are not enough: `151001 ou 151002` lists error IDs.
             let is_count = shared == Some(Unit::Counter)
                 || noun.is_some()
-                || (all_digits && (comparator.is_some() || group == Group::Alternatives));
+                || (all_digits && comparator.is_some());
             if !is_count || group == Group::Range {
                 return Vec::new();
             }
@@ -580,6 +713,24 @@ fn classify(
             )]
         }
     }
+}
+
+/// A decimal written with the locale's decimal comma read as a version, when a product name or
+/// a minimum word says it is one ([`version`] decides).
+fn comma_version(text: &str, q: &Quantity, lex: &FactLexicon) -> Option<Found> {
+    if !q.digits || q.number.integer {
+        return None;
+    }
+    let written = &text[q.number.range.clone()];
+    let components: Option<Vec<u64>> = written
+        .split([',', '，'])
+        .map(|part| {
+            let ascii: String = part.chars().map(docrules_lexicon::fold_width).collect();
+            ascii.parse().ok()
+        })
+        .collect();
+    let components = components.filter(|c| c.len() == 2)?;
+    version(text, q.number.range.clone(), components, lex)
 }
 
 /// The noun counted after a count (`50 マシン`, `65,000 files`, `個より多くのファイル`). It is
