@@ -1,7 +1,8 @@
 //! What the extractor must read, and must not: words meaning "one" that are articles or idioms,
 //! ranges in every frame, error IDs with localized labels and lists of them, ports as written
 //! in prose and connection strings, exact decimals and versions with a decimal comma. Sentences
-//! of the localized Azure documentation; each group names its repository, path and commit.
+//! of the localized Azure documentation (each group names its repository, path and commit), and
+//! minimal fixtures of the forms issue 12 names (the groups without a provenance line).
 
 use docrules_lexicon::Lexicons;
 use docrules_model::locale::Locale;

@@ -5,8 +5,10 @@ pub mod error_id;
 pub mod key;
 pub mod literal;
 pub mod number;
+mod reader;
 pub mod scan;
 mod symbol;
+mod version;
 
 use docrules_lexicon::Lexicons;
 use docrules_model::document::ColumnRole;
