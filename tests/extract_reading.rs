@@ -340,3 +340,48 @@ fn exact_decimals_and_versions() {
         ),
     ]);
 }
+
+mod common;
+
+/// `kind value «text»` of every fact of a document read as `locale`.
+fn document_facts(markdown: &str, locale: &str) -> Vec<String> {
+    let doc = common::parse_bytes("doc.md", markdown.as_bytes().to_vec(), locale);
+    doc.facts
+        .iter()
+        .map(|f| format!("{} {} «{}»", f.kind, f.value, f.text))
+        .collect()
+}
+
+#[test]
+fn codes_in_headings_and_error_code_columns() {
+    // bergano65/azure-docs.ru-ru, articles/azure-sql/database/troubleshoot-common-errors-issues.md @ 12173671b9dfdc3e016661ca52bff03d8b98cf73
+    let markdown = "## <a name=\"error-40615-cannot-connect-to--servername-\"></a>Ошибка 40615: не удается подключиться к < ServerName >\n\n\
+        Чтобы устранить эту проблему, [Настройте параметры брандмауэра в базе данных SQL с помощью портал Azure](firewall-configure.md).\n\n\
+        ### <a name=\"list-of-transient-fault-error-codes\"></a>Список кодов ошибок временной ошибки\n\n\
+        | Код ошибки | Статус | Описание |\n| ---:| ---:|:--- |\n\
+        | 40501 |20 |Служба занята. Повторите запрос через 10 секунд. Идентификатор инцидента: %ls. Код: %d. |\n\
+        | 40613 |17 |База данных %.&#x2a;ls на сервере %.&#x2a;ls в данный момент недоступна. |\n";
+    // (The severity column, `Статус`, is read as counts of what its header names: a column of
+    // numbers; not what this test is about.)
+    let facts: Vec<String> = document_facts(markdown, "ru-RU")
+        .into_iter()
+        .filter(|f| !f.starts_with("count "))
+        .collect();
+    assert_eq!(
+        facts,
+        [
+            "error-id 40615 «40615»",
+            "error-id 40501 «40501»",
+            "duration 10 s «10 секунд»",
+            "error-id 40613 «40613»",
+        ]
+    );
+    // The rows are identified by the codes of their error-code column.
+    let doc = common::parse_bytes("doc.md", markdown.as_bytes().to_vec(), "ru-RU");
+    let rows: Vec<Vec<&str>> = doc
+        .rules
+        .iter()
+        .map(|r| r.error_ids.iter().map(|id| id.value.as_str()).collect())
+        .collect();
+    assert_eq!(rows, [["40501"], ["40613"]]);
+}

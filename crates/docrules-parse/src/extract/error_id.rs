@@ -104,6 +104,15 @@ pub fn find(text: &str) -> Vec<Found> {
     out
 }
 
+/// The whole of `text` as one numeric ID (3 to 10 digits, spaces around): what an error-code
+/// column holds without a label (`| 40501 | 20 | …`).
+pub fn whole(text: &str) -> Option<Found> {
+    let trimmed = text.trim();
+    let start = text.len() - text.trim_start().len();
+    let digits = (3..=10).contains(&trimmed.len()) && trimmed.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| decimal(text, start..start + trimmed.len()))
+}
+
 fn decimal(text: &str, range: std::ops::Range<usize>) -> Found {
     let digits = text[range.clone()].trim_start_matches('0');
     let value = if digits.is_empty() { "0" } else { digits };
@@ -217,6 +226,17 @@ mod tests {
         }
         // `clcid=0x409` is too short to be an HRESULT-style code.
         assert_eq!(values("clcid=0x409"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn whole_cells() {
+        assert_eq!(
+            whole(" 40501 ").map(|f| (f.value, f.range)),
+            Some(("40501".to_owned(), 1..6))
+        );
+        for text in ["20", "40501 x", "12345678901", "", "4.5"] {
+            assert_eq!(whole(text), None, "{text}");
+        }
     }
 
     #[test]

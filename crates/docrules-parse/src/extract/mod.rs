@@ -212,8 +212,12 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
                                 noun: None,
                                 literals: Vec::new(),
                             };
+                            // An error-code cell that is one code: symbolic or 3–10 digits.
                             let symbolic = (cell.role == ColumnRole::ErrorCode)
-                                .then(|| symbol::whole(&cell.inlines, text))
+                                .then(|| {
+                                    symbol::whole(&cell.inlines, text)
+                                        .or_else(|| numeric_code(&cell.inlines, text))
+                                })
                                 .flatten();
                             match symbolic {
                                 Some((range, value)) => pending.push(Pending {
@@ -261,6 +265,17 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
             }
         })
         .collect()
+}
+
+/// The whole text of a cell when it is one numeric error ID, with its byte range.
+fn numeric_code(inlines: &[Inline], text: &str) -> Option<(std::ops::Range<usize>, Value)> {
+    let runs = text_runs(inlines);
+    let [run] = runs.as_slice() else {
+        return None;
+    };
+    let found = error_id::whole(&text[run.clone()])?;
+    let range = run.start + found.range.start..run.start + found.range.end;
+    Some((range, Value::ErrorId { id: found.value }))
 }
 
 /// The whole text of a cell when it is one integer (`100`, `1,000`), with its byte range.

@@ -240,10 +240,27 @@ fn line_span(ctx: Ctx<'_>, range: std::ops::Range<usize>) -> Span {
 /// Error IDs of a row: from every cell but the recommended action (which may cite other errors),
 /// first occurrence of each value.
 fn row_error_ids<'c>(ctx: Ctx<'_>, cells: impl Iterator<Item = &'c Cell>) -> Vec<ErrorId> {
-    let contents = cells
-        .filter(|c| c.role != ColumnRole::Action)
-        .map(|c| c.inlines.as_slice());
-    error_ids_in(ctx, contents)
+    let cells: Vec<&Cell> = cells.filter(|c| c.role != ColumnRole::Action).collect();
+    let mut ids = error_ids_in(ctx, cells.iter().map(|c| c.inlines.as_slice()));
+    // An error-code column names its IDs without a label (`| 40501 | 20 | … |`).
+    for cell in cells.iter().filter(|c| c.role == ColumnRole::ErrorCode) {
+        let runs = text_runs(&cell.inlines);
+        let [run] = runs.as_slice() else {
+            continue;
+        };
+        let Some(found) = error_id::whole(&ctx.text[run.clone()]) else {
+            continue;
+        };
+        if !ids.iter().any(|id| id.value == found.value) {
+            let range = run.start + found.range.start..run.start + found.range.end;
+            ids.push(ErrorId {
+                value: found.value,
+                text: ctx.text[range.clone()].to_owned(),
+                span: ctx.span(range),
+            });
+        }
+    }
+    ids
 }
 
 /// Error IDs stated in the prose paragraphs of a section (so far).
