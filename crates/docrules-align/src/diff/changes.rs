@@ -1,7 +1,8 @@
 //! Computes the changes between two documents: sections through their alignment, rules by
 //! their error IDs, facts through their aligned keys (literals as sets per section).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::sections::{self, Evidence, SectionAlignment};
 use docrules_model::document::Document;
@@ -35,11 +36,20 @@ pub fn diff_features(
     same_language: bool,
 ) -> Vec<Change> {
     let alignment = sections::align_features(old, new, same_language);
-    let (old, new) = (old.doc(), new.doc());
+    diff_aligned(old.doc(), new.doc(), &alignment, same_language)
+}
+
+/// [`diff_in`] with the sections' alignment already made (old as old, new as new).
+pub fn diff_aligned(
+    old: &Document,
+    new: &Document,
+    alignment: &SectionAlignment,
+    same_language: bool,
+) -> Vec<Change> {
     let ctx = Ctx {
         old,
         new,
-        alignment: &alignment,
+        alignment,
         same_language,
     };
     let mut changes = Vec::new();

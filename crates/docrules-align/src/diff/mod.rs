@@ -13,7 +13,7 @@ use docrules_model::diagnostic::Level;
 use docrules_model::locale::Locale;
 use docrules_model::span::Span;
 
-pub use changes::{diff, diff_features, diff_in};
+pub use changes::{diff, diff_aligned, diff_features, diff_in};
 
 /// What a [`Change`] is; serialized as its [`id`](ChangeKind::id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
