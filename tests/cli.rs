@@ -16,7 +16,8 @@ fn bad_files_in_json() {
     let root = common::fixture("bad-corpus");
     let (status, out, _) = common::run(&["dump", root.to_str().unwrap(), "--format", "json"]);
     assert_eq!(status, 1);
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    common::relative_to_root(&mut json);
     let codes: Vec<(&str, &str)> = json["corpus"]["diagnostics"]
         .as_array()
         .unwrap()
