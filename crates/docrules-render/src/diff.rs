@@ -8,7 +8,7 @@ use docrules_align::diff::{Changelog, Place, Side};
 use docrules_model::diagnostic::{Diagnostic, Level};
 
 /// Name and version of the JSON document `diff --format json` writes.
-pub const SCHEMA: &str = "docrules.diff/1";
+pub const SCHEMA: &str = "docrules.diff/2";
 
 fn side(s: &Side) -> String {
     let locale = s
@@ -58,7 +58,7 @@ pub fn human(logs: &[Changelog]) -> String {
                 out,
                 "    {:<7} {:<24} {}",
                 change.level.to_string(),
-                change.id,
+                change.kind.id(),
                 change.message
             );
             if let Some(old) = &change.old {
@@ -109,7 +109,7 @@ pub fn markdown(logs: &[Changelog]) -> String {
                 out,
                 "- **{}** `{}`: {}{place}",
                 change.level,
-                change.id,
+                change.kind.id(),
                 escape(&change.message)
             );
         }

@@ -10,6 +10,7 @@ use serde::Serialize;
 use docrules_model::corpus::Version;
 use docrules_model::date::Date;
 use docrules_model::diagnostic::Level;
+use docrules_model::fact::Value;
 use docrules_model::locale::Locale;
 use docrules_model::span::Span;
 
@@ -148,8 +149,10 @@ pub struct Place {
 pub struct Change {
     /// What changed.
     pub kind: ChangeKind,
-    /// The kind's stable ID ([`ChangeKind::id`]).
-    pub id: &'static str,
+    /// This change's identity, unique in its changelog and stable across runs and unrelated
+    /// edits: the kind, then the fact key, else the section (`fact-value-changed:<key>`,
+    /// `section-renamed:<old anchor>`), with `#2`, `#3` for the next changes of one identity.
+    pub id: String,
     /// The kind's level ([`ChangeKind::level`]): a warning or information.
     pub level: Level,
     /// The section the change belongs to: its anchor in the new version (in the old one when it
@@ -163,12 +166,19 @@ pub struct Change {
     /// Where the change is in the new version; `None` for a removal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<Place>,
-    /// The value before, as displayed (`48 h`), or a renamed section's old anchor.
+    /// The fact's value before, typed as in `docrules facts` (display it with `to_string`:
+    /// `48 h`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_value: Option<String>,
-    /// The value after, as displayed (`10 d`), or a renamed section's new anchor.
+    pub old_value: Option<Value>,
+    /// The fact's value after.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub new_value: Option<String>,
+    pub new_value: Option<Value>,
+    /// A renamed section's old anchor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_anchor: Option<String>,
+    /// A renamed section's new anchor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_anchor: Option<String>,
     /// Which way the value moved, for value and version changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
@@ -211,7 +221,8 @@ impl Side {
 /// What changed between two versions of one article.
 #[derive(Clone, Debug, Serialize)]
 pub struct Changelog {
-    /// The article's name: its corpus folder, or the new file's stem for loose files.
+    /// The article's name: its corpus folder; for loose files, the new file's title (front
+    /// matter `title`, else its first level-1 heading, else its file stem).
     pub article: String,
     /// The version diffed from.
     pub old: Side,
@@ -219,4 +230,21 @@ pub struct Changelog {
     pub new: Side,
     /// Ordered by section (in the new version's order) and line, as [`diff`] returns them.
     pub changes: Vec<Change>,
+}
+
+/// Gives each change its [`Change::id`]: the kind and the fact key or section, numbered when
+/// several changes share one.
+pub(crate) fn assign_ids(changes: &mut [Change]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for change in changes {
+        let subject = change
+            .key
+            .as_deref()
+            .or(change.old_anchor.as_deref())
+            .unwrap_or(&change.section);
+        let base = format!("{}:{subject}", change.kind.id());
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        change.id = if *n == 1 { base } else { format!("{base}#{n}") };
+    }
 }

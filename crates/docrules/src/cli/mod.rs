@@ -192,7 +192,7 @@ enum Command {
         /// The new version: `DATE` or `LOCALE@DATE`.
         #[arg(long)]
         to: Option<String>,
-        /// Output format: a changelog for the terminal, JSON (schema `docrules.diff/1`), or
+        /// Output format: a changelog for the terminal, JSON (schema `docrules.diff/2`), or
         /// markdown for a pull request or release note.
         #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
         format: DiffFormat,
