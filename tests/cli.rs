@@ -68,3 +68,34 @@ fn help_explains_and_exits_0() {
     assert_eq!(status, 0);
     assert!(out.contains("docrules.dump/1"), "{out}");
 }
+
+#[test]
+fn input_warnings_fail_with_fail_on_warning_and_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("guide/en-us")).unwrap();
+    std::fs::write(
+        root.join("guide/en-us/2020-01-01.md"),
+        "---\nms.date: 01/01/2020\n---\n# Guide\n\nText.\n",
+    )
+    .unwrap();
+    // A file outside the layout is a warning of the input, not a finding.
+    std::fs::write(root.join("notes.md"), "# Notes\n").unwrap();
+    let root = root.to_str().unwrap();
+    let (status, out, _) = common::run(&["check", root, "--color", "never"]);
+    assert_eq!(status, 0, "{out}");
+    assert!(
+        out.ends_with("0 errors, 1 warning, 0 info (1 problem in the input)\n"),
+        "{out}"
+    );
+    for format in ["human", "json", "sarif", "github"] {
+        let args = ["check", root, "--fail-on", "warning", "--format", format];
+        let (status, out, _) = common::run(&args);
+        assert_eq!(status, 1, "{format}: {out}");
+        assert!(out.contains("notes.md"), "{format} names the file: {out}");
+    }
+    let (_, out, _) = common::run(&["check", root, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["summary"]["diagnostics"]["warning"], 1);
+    assert_eq!(json["summary"]["findings"]["warning"], 0);
+}

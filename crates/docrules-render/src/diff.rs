@@ -125,7 +125,7 @@ fn escape(text: &str) -> String {
 }
 
 /// The document `diff --format json` writes.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct JsonDiff<'a> {
     /// [`SCHEMA`].
     pub schema: &'static str,
@@ -141,7 +141,7 @@ pub struct JsonDiff<'a> {
 }
 
 /// The counts of a diff.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, Serialize, schemars::JsonSchema)]
 pub struct DiffSummary {
     /// Changes of all changelogs by level.
     pub changes: Counts,

@@ -13,7 +13,7 @@ use docrules_model::index::SectionId;
 pub const SCHEMA: &str = "docrules.dump/1";
 
 /// The document `dump --format json` writes.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct JsonDump<'a> {
     /// [`SCHEMA`].
     pub schema: &'static str,
@@ -28,7 +28,7 @@ pub struct JsonDump<'a> {
 }
 
 /// The counts of a dump.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, Serialize, schemars::JsonSchema)]
 pub struct DumpSummary {
     /// Articles loaded.
     pub articles: usize,

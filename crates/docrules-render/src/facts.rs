@@ -74,7 +74,7 @@ pub fn human(corpus: &Corpus, filter: &Filter) -> String {
 }
 
 /// The document `facts --format json` writes.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct JsonFacts<'a> {
     /// [`SCHEMA`].
     pub schema: &'static str,
@@ -89,7 +89,7 @@ pub struct JsonFacts<'a> {
 }
 
 /// The counts of a fact list.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, Serialize, schemars::JsonSchema)]
 pub struct FactsSummary {
     /// Facts listed.
     pub facts: usize,
@@ -98,7 +98,7 @@ pub struct FactsSummary {
 }
 
 /// One fact and the file it is in.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct JsonFact<'a> {
     /// The file, as printed.
     pub path: &'a str,

@@ -9,7 +9,7 @@ use docrules_rules::finding::Finding;
 pub const SCHEMA: &str = "docrules.findings/2";
 
 /// The document `check --format json` and `lint --format json` write.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct JsonFindings<'a> {
     /// [`SCHEMA`].
     pub schema: &'static str,

@@ -13,6 +13,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod schema;
 
 use docrules_model::corpus::Corpus;
 use docrules_model::diagnostic::{Diagnostic, Level};
@@ -34,7 +35,7 @@ pub fn file_text<'c>(corpus: &'c Corpus, path: &str) -> Option<&'c str> {
 }
 
 /// How many findings and input diagnostics of each level a report holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Counts {
     /// At level error.
     pub error: usize,
@@ -70,7 +71,7 @@ impl Counts {
 
 /// The counts of a report: its findings, and the problems with its input (files that could
 /// not be read, a broken manifest), which every format carries too.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Findings of checks and lints.
     pub findings: Counts,

@@ -17,7 +17,9 @@ use docrules_model::span::Span;
 pub use changes::{diff, diff_in};
 
 /// What a [`Change`] is; serialized as its [`id`](ChangeKind::id).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
     /// A section of the new version aligned with no section of the old one.
@@ -114,7 +116,7 @@ impl ChangeKind {
 }
 
 /// Which way a value moved.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     /// The new value is larger: a longer duration, a higher port or version, a count whose
@@ -133,7 +135,7 @@ pub enum Direction {
 }
 
 /// A place in one of the two files.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Place {
     /// The file's name in messages ([`Document::path`](docrules_model::document::Document::path)):
     /// relative to the corpus root for a corpus version, as given for a loose file.
@@ -145,7 +147,7 @@ pub struct Place {
 }
 
 /// One change between the two versions, with where it is on each side.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Change {
     /// What changed.
     pub kind: ChangeKind,
@@ -196,7 +198,7 @@ pub struct Change {
 }
 
 /// Identifies one side of a diff.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Side {
     /// The file's path: relative to the corpus root for a corpus version, as given for a loose
     /// file.
@@ -219,7 +221,7 @@ impl Side {
 }
 
 /// What changed between two versions of one article.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Changelog {
     /// The article's name: its corpus folder; for loose files, the new file's title (front
     /// matter `title`, else its first level-1 heading, else its file stem).
