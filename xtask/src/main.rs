@@ -7,8 +7,10 @@
 //!   verify they are fresh).
 //! - `eval`: precision per check and recall of labels on the labelled corpus `eval/`.
 //! - `readme`: rewrite the README's tables of checks and lints from the rule registry.
-//! - `bench`: throughput benchmarks, in release mode; figures are printed, never asserted.
+//! - `bench`: docrules on generated corpora of repository size beside the parse floor and other
+//!   linters, in release mode; figures are printed and written, never asserted.
 
+mod bench;
 mod eval;
 
 use anyhow::{Context, Result, bail};
@@ -27,11 +29,12 @@ fn main() -> Result<()> {
                 .nth(2)
                 .map_or_else(|| workspace_root().join("eval"), PathBuf::from),
         ),
-        Some("bench") => {
-            cargo(&["bench", "-p", "docrules", "--bench", "throughput"])?;
-            cargo(&["bench", "-p", "docrules", "--bench", "align"])?;
-            cargo(&["bench", "-p", "docrules", "--bench", "lint"])
-        }
+        Some("bench") => bench::run(&workspace_root(), &rest()),
+        Some("bench-release") => bench::run_release(&workspace_root(), &rest()),
+        Some("bench-corpus") => bench::corpus(&workspace_root(), &rest()),
+        Some("bench-floor") => bench::floor(&PathBuf::from(
+            rest().first().context("usage: xtask bench-floor DIR")?,
+        )),
         Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),
         None => {
             eprintln!("{USAGE}");
@@ -49,8 +52,11 @@ tasks:
   schemas  write the JSON Schemas of every JSON output to schemas/ (--check: fail if stale)
   readme   rewrite the README's tables of checks and lints from the rule registry
   eval     precision and recall of `docrules check` on the labelled corpus eval/ (or DIR)
-  bench    throughput of load/parse/facts on the corpus repeated to 50 MB, alignment cost
-           as articles grow, cold and warm one-file lint (release mode)";
+  bench    generated corpora of 1k and 10k files (--sizes): read+parse floor, facts, check,
+           compile, lint cold/warm, one-file lint, peak RSS, rumdl and markdownlint-cli2
+           beside them; target/bench/results.md (--help for options, --micro for the
+           in-process micro-benchmarks)
+  bench-corpus FILES DIR   only write a generated corpus (to profile a command on it)";
 
 fn ci() -> Result<()> {
     cargo(&["fmt", "--all", "--check"])?;
@@ -154,6 +160,11 @@ fn cargo(args: &[&str]) -> Result<()> {
         bail!("`cargo {}` failed ({status})", args.join(" "));
     }
     Ok(())
+}
+
+/// The arguments after the task's name.
+fn rest() -> Vec<String> {
+    std::env::args().skip(2).collect()
 }
 
 fn workspace_root() -> PathBuf {

@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use crate::AlignedArticle;
+use crate::words::Word;
 use docrules_model::document::{Block, Document, plain_text};
 use docrules_model::index::{SectionId, VersionId};
 
@@ -72,20 +73,12 @@ const PRESENT: f32 = 0.6;
 /// A section with fewer distinct words than this cannot be judged by its words.
 const MIN_WORDS: usize = 8;
 
-fn words_of(text: &str, out: &mut HashSet<String>) {
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.chars().count() >= 4 {
-            out.insert(w.to_lowercase());
-        }
-    }
+fn words_of(text: &str, out: &mut HashSet<Word>) {
+    out.extend(crate::words::words(text, 4));
 }
 
 /// The words of section `s` and of those of its subsections `keep` keeps.
-fn section_words(
-    doc: &Document,
-    s: SectionId,
-    keep: &dyn Fn(SectionId) -> bool,
-) -> HashSet<String> {
+fn section_words(doc: &Document, s: SectionId, keep: &dyn Fn(SectionId) -> bool) -> HashSet<Word> {
     let mut out = HashSet::new();
     let level = doc.sections[s].level;
     for (i, section) in doc.sections.iter().enumerate().skip(s.index()) {
@@ -128,19 +121,19 @@ fn present_in(
     other: &Document,
     free: &dyn Fn(SectionId) -> bool,
 ) -> bool {
-    let sections: Vec<HashSet<String>> = SectionId::all(other.sections.len())
+    let sections: Vec<HashSet<Word>> = SectionId::all(other.sections.len())
         .map(|o| section_words(other, o, free))
         .collect();
-    let mut df: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut df: std::collections::HashMap<Word, usize> = std::collections::HashMap::new();
     for words in &sections {
-        for w in words {
-            *df.entry(w.as_str()).or_insert(0) += 1;
+        for &w in words {
+            *df.entry(w).or_insert(0) += 1;
         }
     }
     let common = (sections.len() / 2).max(2);
-    let own: Vec<String> = section_words(doc, s, &|_| true)
+    let own: Vec<Word> = section_words(doc, s, &|_| true)
         .into_iter()
-        .filter(|w| df.get(w.as_str()).copied().unwrap_or(0) <= common)
+        .filter(|w| df.get(w).copied().unwrap_or(0) <= common)
         .collect();
     if own.len() < MIN_WORDS {
         return true;

@@ -21,6 +21,7 @@ pub mod lineage;
 pub mod pairing;
 pub mod sections;
 pub mod similarity;
+mod words;
 
 use rayon::prelude::*;
 use serde::Serialize;

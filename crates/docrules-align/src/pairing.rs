@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use crate::sections::SectionAlignment;
+use crate::words::Word;
 use docrules_model::document::{Block, ColumnRole, Document};
 use docrules_model::fact::{Fact, FactKind};
 use docrules_model::index::{FactId, RowId, SectionId};
@@ -193,16 +194,6 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn jaccard(a: &[String], b: &[String]) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let a: std::collections::BTreeSet<&String> = a.iter().collect();
-    let b: std::collections::BTreeSet<&String> = b.iter().collect();
-    let common = a.intersection(&b).count();
-    common as f32 / (a.len() + b.len() - common) as f32
-}
-
 /// Words in more texts than this say nothing about which text is which and are not indexed.
 const MAX_WORD_DF: usize = 16;
 
@@ -210,34 +201,37 @@ const MAX_WORD_DF: usize = 16;
 /// `min`, found through an inverted index of `b`'s rarer words rather than by comparing all
 /// pairs.
 pub(crate) fn similar_pairs(
-    a: &[Vec<String>],
-    b: &[Vec<String>],
+    a: &[Vec<Word>],
+    b: &[Vec<Word>],
     min: f32,
 ) -> Vec<(f32, usize, usize)> {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, text) in b.iter().enumerate() {
-        let mut seen: Vec<&str> = text.iter().map(String::as_str).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for w in seen {
+    // Each text as a set once (sorted, no repeats), not once per comparison.
+    let set = |text: &Vec<Word>| crate::words::into_set(text.clone());
+    let b_sets: Vec<Vec<Word>> = b.iter().map(set).collect();
+    let mut index: HashMap<Word, Vec<usize>> = HashMap::new();
+    for (j, words) in b_sets.iter().enumerate() {
+        for &w in words {
             index.entry(w).or_default().push(j);
         }
     }
     let mut out = Vec::new();
+    let mut seen = vec![false; b.len()];
+    let mut candidates: Vec<usize> = Vec::new();
     for (i, text) in a.iter().enumerate() {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
-        let mut own: Vec<&str> = text.iter().map(String::as_str).collect();
-        own.sort_unstable();
-        own.dedup();
+        let own = set(text);
         for w in &own {
             if let Some(list) = index.get(w).filter(|l| l.len() <= MAX_WORD_DF) {
                 for &j in list {
-                    *shared.entry(j).or_insert(0) += 1;
+                    if !seen[j] {
+                        seen[j] = true;
+                        candidates.push(j);
+                    }
                 }
             }
         }
-        for (j, _) in shared {
-            let score = jaccard(text, &b[j]);
+        for j in candidates.drain(..) {
+            seen[j] = false;
+            let score = crate::words::jaccard(&own, &b_sets[j]);
             if score >= min {
                 out.push((score, i, j));
             }
@@ -262,9 +256,9 @@ fn block_pairs(
     let (a, b) = (paragraphs(old, old_section), paragraphs(new, new_section));
     let mut out = HashMap::new();
     if same_language {
-        let (wa, wb): (Vec<Vec<String>>, Vec<Vec<String>>) = (
-            a.iter().map(|t| words(t)).collect(),
-            b.iter().map(|t| words(t)).collect(),
+        let (wa, wb): (Vec<Vec<Word>>, Vec<Vec<Word>>) = (
+            a.iter().map(|t| crate::words::words(t, 2)).collect(),
+            b.iter().map(|t| crate::words::words(t, 2)).collect(),
         );
         let candidates = similar_pairs(&wa, &wb, MIN_BLOCK_SIMILARITY);
         let mut candidates = candidates;

@@ -7,6 +7,7 @@
 
 use crate::similarity::anchor_words_shared;
 pub use crate::similarity::similarity;
+use crate::words::Word;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -502,17 +503,12 @@ fn splits(state: &mut State, from: &[Vec<Token>], to: &[Vec<Token>], merge: bool
 
 /// Each section's own words (paragraphs and table cells, not its subsections'), lower-cased,
 /// with its link targets: what a section says, for comparing versions of one language.
-fn body_words(doc: &Document) -> Vec<Vec<String>> {
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3)
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let mut links: Vec<Vec<String>> = vec![Vec::new(); doc.sections.len()];
+fn body_words(doc: &Document) -> Vec<Vec<Word>> {
+    let words = |text: &str| crate::words::words(text, 3);
+    let mut links: Vec<Vec<Word>> = vec![Vec::new(); doc.sections.len()];
     for link in &doc.links {
         if let Some(list) = links.get_mut(link.section.index()) {
-            list.push(link.href.to_lowercase());
+            list.push(crate::words::hash_lowercase(&link.href));
         }
     }
     doc.sections
@@ -560,10 +556,10 @@ fn body_pass(
     state: &mut State,
     old: &Document,
     new: &Document,
-    old_words: &[Vec<String>],
-    new_words: &[Vec<String>],
+    old_words: &[Vec<Word>],
+    new_words: &[Vec<Word>],
 ) {
-    let open_only = |words: &[Vec<String>], open: &dyn Fn(usize) -> bool| -> Vec<Vec<String>> {
+    let open_only = |words: &[Vec<Word>], open: &dyn Fn(usize) -> bool| -> Vec<Vec<Word>> {
         words
             .iter()
             .enumerate()
@@ -632,16 +628,16 @@ fn descendants(doc: &Document, s: usize) -> std::ops::Range<usize> {
 }
 
 /// Own words of every section with its descendants' (empty for a section without any).
-fn subtree_words(doc: &Document, words: &[Vec<String>]) -> Vec<Vec<String>> {
+fn subtree_words(doc: &Document, words: &[Vec<Word>]) -> Vec<Vec<Word>> {
     (0..doc.sections.len())
         .map(|s| {
             let below = descendants(doc, s);
             if below.is_empty() {
                 return Vec::new();
             }
-            let mut all: Vec<String> = words[s].clone();
+            let mut all: Vec<Word> = words[s].clone();
             for d in below {
-                all.extend(words[d].iter().cloned());
+                all.extend_from_slice(&words[d]);
             }
             all.sort_unstable();
             all.dedup();
@@ -659,8 +655,8 @@ fn fold(
     state: &mut State,
     from_tokens: &[Vec<Token>],
     to_tokens: &[Vec<Token>],
-    from_words: &[Vec<String>],
-    to_words: &[Vec<String>],
+    from_words: &[Vec<Word>],
+    to_words: &[Vec<Word>],
     from_doc: &Document,
     from_is_old: bool,
     weight: &dyn Fn(&Token) -> f32,
@@ -685,10 +681,10 @@ fn fold(
             token_index.entry(token).or_default().push(t);
         }
     }
-    let mut word_index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut word_index: HashMap<Word, Vec<usize>> = HashMap::new();
     for (t, words) in to_words.iter().enumerate() {
-        for word in words {
-            word_index.entry(word.as_str()).or_default().push(t);
+        for &word in words {
+            word_index.entry(word).or_default().push(t);
         }
     }
     for (f, tokens) in from_tokens.iter().enumerate() {
@@ -725,11 +721,7 @@ fn fold(
         if best.is_none() && words.len() >= MIN_BODY_WORDS {
             let mut shared: HashMap<usize, usize> = HashMap::new();
             for word in words {
-                for &t in word_index
-                    .get(word.as_str())
-                    .map(Vec::as_slice)
-                    .unwrap_or_default()
-                {
+                for &t in word_index.get(word).map(Vec::as_slice).unwrap_or_default() {
                     *shared.entry(t).or_insert(0) += 1;
                 }
             }

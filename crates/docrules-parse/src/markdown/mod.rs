@@ -56,7 +56,8 @@ pub fn parse(
     }
 }
 
-fn options() -> Options {
+/// The pulldown-cmark extensions documents are parsed with (benchmarks compare with them).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH

@@ -106,12 +106,18 @@ pub struct Report {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn run(compiled: &Compiled<'_>) -> Report {
-    let mut findings: Vec<Finding> = RuleId::of_kind(Kind::Check)
-        .flat_map(|rule| match rule.runner() {
+    use rayon::prelude::*;
+    // Checks are independent: run them side by side. `collect` keeps the registry's order, so
+    // the output is the same as one by one.
+    let rules: Vec<RuleId> = RuleId::of_kind(Kind::Check).collect();
+    let per_rule: Vec<Vec<Finding>> = rules
+        .par_iter()
+        .map(|rule| match rule.runner() {
             Runner::Check(run) => run(compiled),
             Runner::Lint(_) => Vec::new(),
         })
         .collect();
+    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     let before = findings.len();
     let unused = suppress::apply(compiled, &mut findings);
     let suppressed = before - findings.len();

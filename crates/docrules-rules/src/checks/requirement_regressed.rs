@@ -33,8 +33,18 @@ pub(crate) const META: Meta = Meta {
 };
 
 pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
+    use rayon::prelude::*;
+    // Each article's history is diffed on its own; `collect` keeps the articles' order.
+    compiled
+        .articles
+        .par_iter()
+        .flat_map_iter(in_article)
+        .collect()
+}
+
+fn in_article(article: &docrules_align::AlignedArticle<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for article in &compiled.articles {
+    {
         let versions = &article.article.versions;
         let mut locales: Vec<&docrules_model::locale::Locale> =
             versions.iter().map(|v| &v.locale).collect();
