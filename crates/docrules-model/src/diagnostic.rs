@@ -38,7 +38,8 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// What is wrong, for people.
     pub message: String,
-    /// Path relative to the corpus root, `/`-separated.
+    /// Path relative to the corpus root, `/`-separated (commands print it relative to the
+    /// current directory).
     pub path: String,
     /// Where in the file, when the problem has a position.
     #[serde(skip_serializing_if = "Option::is_none")]

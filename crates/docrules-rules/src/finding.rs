@@ -13,7 +13,8 @@ use crate::registry::RuleId;
 /// A place a finding rests on.
 #[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Location {
-    /// Relative to the corpus root.
+    /// Relative to the corpus root for a check, as printed for a linted file (commands print
+    /// every path relative to the current directory).
     pub path: String,
     /// Where in that file.
     pub span: Span,

@@ -203,6 +203,26 @@ fn every_printed_path_exists_from_every_directory_and_bad_files_are_in_every_for
         for format in ["human", "json", "markdown"] {
             commands.push((vec!["diff", corpus, "--format", format], format));
         }
+        // compile refuses a corpus with errors, naming them on standard error.
+        let run = docrules(
+            cwd,
+            &["compile", corpus, "--out", "gen", "--check"],
+            cache.path(),
+        );
+        assert_eq!(run.status, 1, "{}", run.stderr);
+        let paths = printed_paths("human", &run.stderr, cwd);
+        assert!(
+            paths.iter().any(|p| p.ends_with("2022-01-01.md")),
+            "{}",
+            run.stderr
+        );
+        for path in &paths {
+            assert!(
+                cwd.join(path).exists(),
+                "compile in {}: `{path}`",
+                cwd.display()
+            );
+        }
         for (args, format) in commands {
             let run = docrules(cwd, &args, cache.path());
             let what = format!("{args:?} in {}", cwd.display());
