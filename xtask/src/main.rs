@@ -6,12 +6,14 @@
 //! - `schemas [--check]`: write the JSON Schemas of every JSON output to `schemas/` (or only
 //!   verify they are fresh).
 //! - `eval`: precision per check and recall of labels on the labelled corpus `eval/`.
+//! - `lexicon [--fetch | --cldr DIR] [--check]`: the CLDR part of the lexicons (see `lexicon`).
 //! - `readme`: rewrite the README's tables of checks and lints from the rule registry.
 //! - `bench`: docrules on generated corpora of repository size beside the parse floor and other
 //!   linters, in release mode; figures are printed and written, never asserted.
 
 mod bench;
 mod eval;
+mod lexicon;
 
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
@@ -24,6 +26,10 @@ fn main() -> Result<()> {
         Some("codegen") => codegen(std::env::args().nth(2).as_deref() == Some("--check")),
         Some("schemas") => schemas(std::env::args().nth(2).as_deref() == Some("--check")),
         Some("readme") => readme(),
+        Some("lexicon") => lexicon::run(
+            &std::env::args().skip(2).collect::<Vec<_>>(),
+            &workspace_root(),
+        ),
         Some("eval") => eval::run(
             &std::env::args()
                 .nth(2)
@@ -50,6 +56,9 @@ tasks:
            cargo test --workspace
   codegen  regenerate generated/ from corpus/ (--check: fail with a diff if it is stale)
   schemas  write the JSON Schemas of every JSON output to schemas/ (--check: fail if stale)
+  lexicon  regenerate crates/docrules-lexicon/data/cldr/ from its CLDR extract
+           (--cldr DIR: from CLDR JSON; --fetch: download the pinned CLDR packages first;
+           --check: fail if the generated files are stale)
   readme   rewrite the README's tables of checks and lints from the rule registry
   eval     precision and recall of `docrules check` on the labelled corpus eval/ (or DIR)
   bench    generated corpora of 1k and 10k files (--sizes): read+parse floor, facts, check,

@@ -284,6 +284,10 @@ pub fn align_article<'c>(
     let reference = &versions[canonical];
     let parents = lineage::parents(article, canonical, source);
     let count = versions.len();
+    let features: Vec<sections::Features<'_>> = versions
+        .iter()
+        .map(|v| sections::Features::new(&v.document))
+        .collect();
     let mut alignments: Vec<Option<SectionAlignment>> = vec![None; count];
     let mut parent_facts: Vec<Vec<Option<FactId>>> = vec![Vec::new(); count];
     let mut steps: Vec<Option<SectionAlignment>> = vec![None; count];
@@ -316,7 +320,7 @@ pub fn align_article<'c>(
             {
                 let up = &versions[p];
                 let language = same_language(version, up);
-                let step = sections::align_with(&version.document, &up.document, language);
+                let step = sections::align_features(&features[v], &features[p], language);
                 let relation = pairing::Relation {
                     same_language: language,
                     same_rows: parent.exact,
@@ -334,16 +338,20 @@ pub fn align_article<'c>(
         let mut alignment = match composed {
             Some(mut composed) => {
                 if leaves_over(&composed, version, reference) {
-                    let direct = sections::align_with(
-                        &version.document,
-                        &reference.document,
+                    let direct = sections::align_features(
+                        &features[v],
+                        &features[canonical.index()],
                         direct_language,
                     );
                     composed.fill_from(&direct);
                 }
                 composed
             }
-            None => sections::align_with(&version.document, &reference.document, direct_language),
+            None => sections::align_features(
+                &features[v],
+                &features[canonical.index()],
+                direct_language,
+            ),
         };
         // What the lineage did not pair, paired directly, with canonical facts no other fact
         // of this version claims.

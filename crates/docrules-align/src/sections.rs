@@ -10,6 +10,7 @@ pub use crate::similarity::similarity;
 use crate::words::Word;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use docrules_model::document::{Block, Document, plain_text};
 use docrules_model::fact::{FactKind, Value};
@@ -270,6 +271,50 @@ pub fn align(old: &Document, new: &Document) -> SectionAlignment {
 /// Aligns the sections of `old` and `new`; with `same_language`, section bodies are also
 /// compared as text, which recognizes a renamed section by what it says.
 pub fn align_with(old: &Document, new: &Document, same_language: bool) -> SectionAlignment {
+    align_features(&Features::new(old), &Features::new(new), same_language)
+}
+
+/// What alignment reads of a document, computed once however many versions it is aligned
+/// with: the tokens of each section and, for comparisons within one language, its words.
+#[derive(Debug)]
+pub struct Features<'d> {
+    doc: &'d Document,
+    tokens: OnceLock<Vec<Vec<Token>>>,
+    words: OnceLock<Vec<Vec<Word>>>,
+}
+
+impl<'d> Features<'d> {
+    /// Nothing is computed until an alignment asks for it.
+    pub fn new(doc: &'d Document) -> Self {
+        Features {
+            doc,
+            tokens: OnceLock::new(),
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The document.
+    pub fn doc(&self) -> &'d Document {
+        self.doc
+    }
+
+    fn tokens(&self) -> &[Vec<Token>] {
+        self.tokens.get_or_init(|| tokens(self.doc))
+    }
+
+    fn words(&self) -> &[Vec<Word>] {
+        self.words.get_or_init(|| body_words(self.doc))
+    }
+}
+
+/// [`align_with`] on documents whose [`Features`] are kept for other alignments.
+pub fn align_features(
+    old: &Features<'_>,
+    new: &Features<'_>,
+    same_language: bool,
+) -> SectionAlignment {
+    let (old_features, new_features) = (old, new);
+    let (old, new) = (old_features.doc, new_features.doc);
     let mut state = State::new(old.sections.len(), new.sections.len());
 
     // 1. The same anchor. An anchor a document repeats matches occurrence by occurrence.
@@ -299,10 +344,10 @@ pub fn align_with(old: &Document, new: &Document, same_language: bool) -> Sectio
     }
 
     // 2. Shared error IDs and literals, weighted by rarity; splits and merges.
-    let old_tokens = tokens(old);
-    let new_tokens = tokens(new);
+    let old_tokens = old_features.tokens();
+    let new_tokens = new_features.tokens();
     let mut df: HashMap<&Token, usize> = HashMap::new();
-    for token in old_tokens.iter().chain(&new_tokens).flatten() {
+    for token in old_tokens.iter().chain(new_tokens).flatten() {
         *df.entry(token).or_insert(0) += 1;
     }
     let total = old.sections.len() + new.sections.len();
@@ -330,16 +375,16 @@ pub fn align_with(old: &Document, new: &Document, same_language: bool) -> Sectio
         let new_picked: Vec<Vec<Token>> = new_tokens.iter().map(|t| pick(t)).collect();
         overlap_pass(&mut state, &old_picked, &new_picked, &weight, evidence);
     }
-    let (old_words, new_words) = if same_language {
-        (body_words(old), body_words(new))
+    let (old_words, new_words): (&[Vec<Word>], &[Vec<Word>]) = if same_language {
+        (old_features.words(), new_features.words())
     } else {
-        (Vec::new(), Vec::new())
+        (&[], &[])
     };
     if same_language {
-        body_pass(&mut state, old, new, &old_words, &new_words);
+        body_pass(&mut state, old, new, old_words, new_words);
     }
-    splits(&mut state, &old_tokens, &new_tokens, false);
-    splits(&mut state, &new_tokens, &old_tokens, true);
+    splits(&mut state, old_tokens, new_tokens, false);
+    splits(&mut state, new_tokens, old_tokens, true);
 
     // 3. What is left: similar anchors or titles between aligned neighbours.
     positional(&mut state, old, new);
@@ -359,8 +404,8 @@ pub fn align_with(old: &Document, new: &Document, same_language: bool) -> Sectio
         &mut state,
         &new_strong,
         &old_strong,
-        &new_words,
-        &old_words,
+        new_words,
+        old_words,
         new,
         false,
         &weight,
@@ -369,8 +414,8 @@ pub fn align_with(old: &Document, new: &Document, same_language: bool) -> Sectio
         &mut state,
         &old_strong,
         &new_strong,
-        &old_words,
-        &new_words,
+        old_words,
+        new_words,
         old,
         true,
         &weight,

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use docrules_model::fact::{Comparator, TimeUnit};
 
+use crate::cldr::NumberFormat;
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComparatorWords {
@@ -46,24 +48,33 @@ pub struct NumberWords {
     #[serde(default)]
     kanji: bool,
     #[serde(default)]
-    decimal_comma: bool,
-    #[serde(default)]
     not_numbers: Vec<String>,
     #[serde(default)]
     error_code_labels: Vec<String>,
 }
 
-/// The fact-related sections of one lexicon file.
-#[derive(Debug, Default, Deserialize)]
+/// The fact-related sections of one lexicon file, hand-written or generated.
+#[derive(Debug, Default)]
 pub struct FactWords {
-    #[serde(default)]
+    /// Unit words; in a hand-written file the first of a unit is how it is written back.
     pub duration_units: HashMap<TimeUnit, Vec<String>>,
-    #[serde(default)]
+    /// Unit forms only read, never written back (`saatten`, `órán`: cases CLDR lacks).
+    pub duration_forms: HashMap<TimeUnit, Vec<String>>,
+    /// One-letter unit forms (`u`, `t`), read only when written onto the digits (`48u`).
+    pub narrow_units: HashMap<TimeUnit, Vec<String>>,
+    /// Words that carry their count: (word, unit, count).
+    pub fused: Vec<(String, TimeUnit, u8)>,
     pub comparators: HashMap<Comparator, ComparatorWords>,
-    #[serde(default)]
     pub numbers: NumberWords,
-    #[serde(default)]
+    /// Percent signs and words written before the number (`%`, `yüzde` in Turkish).
+    pub percent_before: Vec<String>,
+    /// Extra percent words after the number (CLDR's `procent`).
+    pub percent_after: Vec<String>,
     pub periods: HashMap<TimeUnit, Vec<String>>,
+    /// The decimal and group symbols, when the file knows them (CLDR does).
+    pub format: Option<NumberFormat>,
+    /// Hand-written: its unit words are the ones a duration is written back with.
+    pub writes_units: bool,
 }
 
 /// A word list for matching next to a number; longest words first so the first match is the
@@ -205,6 +216,14 @@ fn same_letter(a: char, b: char) -> bool {
 pub struct FactLexicon {
     /// Duration units written after a number, and the unit each names (`hours`, `時間`).
     pub units: Words<TimeUnit>,
+    /// One-letter units (`u`, `t`, `p`), read only written onto the digits (`48u`): apart
+    /// they are words of their own (Spanish `de 1 a 5`, Danish `u` for "un-").
+    pub narrow_units: Words<TimeUnit>,
+    /// Words that carry their count (`ساعتان`, two hours), with unit and count. Only counts of
+    /// two and more: a count of one is the indefinite article (`unei ore`, of an hour).
+    pub fused_durations: Words<(TimeUnit, u8)>,
+    /// Percent signs and words written before a number (`%5`, `yüzde 5`).
+    pub percent_before: Words<()>,
     /// Recurrences (`毎週`, `weekly`) and the period they name.
     pub periods: Words<TimeUnit>,
     /// Comparators written before a number (`more than`, `最低`).
@@ -246,6 +265,8 @@ pub struct FactLexicon {
     pub kanji: bool,
     /// `,` is the decimal mark and `.` groups thousands (German, French, …).
     pub decimal_comma: bool,
+    /// The decimal and group symbols (CLDR).
+    pub format: NumberFormat,
 }
 
 impl FactLexicon {
@@ -274,13 +295,31 @@ impl FactLexicon {
         })
     }
 
-    /// Merges word lists; the first file decides the number format flags.
+    /// Merges word lists, the first file's words first. The first file decides whether kanji
+    /// are read and how durations are written back; the first that knows them, the number
+    /// symbols.
     pub(super) fn merge<'a>(files: impl IntoIterator<Item = &'a FactWords>) -> FactLexicon {
         let mut lex = FactLexicon::default();
+        let mut format = None;
         for (index, file) in files.into_iter().enumerate() {
-            for (unit, words) in &file.duration_units {
+            for (unit, words) in file.duration_units.iter().chain(&file.duration_forms) {
                 words.iter().for_each(|w| lex.units.push(w, *unit));
             }
+            for (unit, words) in &file.narrow_units {
+                words.iter().for_each(|w| lex.narrow_units.push(w, *unit));
+            }
+            for (word, unit, amount) in &file.fused {
+                if *amount >= 2 {
+                    lex.fused_durations.push(word, (*unit, *amount));
+                }
+            }
+            file.percent_before
+                .iter()
+                .for_each(|w| lex.percent_before.push(w, ()));
+            file.percent_after
+                .iter()
+                .for_each(|w| lex.percent.push(w, ()));
+            format = format.or(file.format);
             for (unit, words) in &file.periods {
                 words.iter().for_each(|w| lex.periods.push(w, *unit));
             }
@@ -316,7 +355,7 @@ impl FactLexicon {
             for (word, value) in &n.words {
                 lex.number_words.push(word, *value);
             }
-            if index == 0 {
+            if index == 0 && file.writes_units {
                 let mut own: Vec<(TimeUnit, Vec<String>)> = file
                     .duration_units
                     .iter()
@@ -324,16 +363,22 @@ impl FactLexicon {
                     .collect();
                 own.sort_by_key(|(u, _)| *u);
                 lex.own_units = own;
+            }
+            if index == 0 {
                 lex.kanji = n.kanji;
-                lex.decimal_comma = n.decimal_comma;
             }
         }
+        lex.format = format.unwrap_or_default();
+        lex.decimal_comma = lex.format.decimal_comma();
         lex.finish();
         lex
     }
 
     fn finish(&mut self) {
         self.units.finish();
+        self.narrow_units.finish();
+        self.fused_durations.finish();
+        self.percent_before.finish();
         self.periods.finish();
         self.comparators_before.finish();
         self.comparators_after.finish();

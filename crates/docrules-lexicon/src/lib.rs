@@ -1,8 +1,11 @@
-//! Per-language word lists, held as data in `crates/docrules-lexicon/data/*.toml` and compiled
-//! into the binary.
+//! Per-language word lists, held as data and compiled into the binary: the hand-written
+//! `crates/docrules-lexicon/data/*.toml` (comparators, range words, alternatives, labels,
+//! column roles: what CLDR lacks) over the generated `data/cldr/*.cldr.toml` (unit words,
+//! number symbols, percent words, from CLDR by `cargo xtask lexicon`).
 //!
 //! Adding a language or a synonym is a data change: add a file (and list it in `SOURCES` in
-//! `src/lib.rs`) or a word, never an `if` in the code.
+//! `src/lib.rs`) or a word, never an `if` in the code. A locale CLDR knows and no hand-written
+//! file covers still reads units and numbers ([`Lexicons::cldr_only`]).
 #![warn(missing_docs)]
 
 use serde::Deserialize;
@@ -13,8 +16,10 @@ use docrules_model::document::ColumnRole;
 use docrules_model::fact::{Comparator, TimeUnit};
 use docrules_model::locale::Locale;
 
+mod cldr;
 mod facts;
 
+pub use cldr::NumberFormat;
 use facts::FactWords;
 pub use facts::{FactLexicon, Words};
 
@@ -32,7 +37,22 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../data/ru.toml")),
     ("zh-Hans", include_str!("../data/zh-Hans.toml")),
     ("zh-Hant", include_str!("../data/zh-Hant.toml")),
+    ("nl", include_str!("../data/nl.toml")),
+    ("tr", include_str!("../data/tr.toml")),
+    ("pl", include_str!("../data/pl.toml")),
+    ("sv", include_str!("../data/sv.toml")),
+    ("cs", include_str!("../data/cs.toml")),
+    ("hu", include_str!("../data/hu.toml")),
+    ("da", include_str!("../data/da.toml")),
+    ("nb", include_str!("../data/nb.toml")),
+    ("fi", include_str!("../data/fi.toml")),
+    ("id", include_str!("../data/id.toml")),
+    ("zh-HK", include_str!("../data/zh-HK.toml")),
 ];
+
+/// A lexicon that extends another: its words first, then its parent's (Hong Kong Chinese reads
+/// the Traditional Chinese words too).
+const PARENTS: &[(&str, &str)] = &[("zh-HK", "zh-Hant")];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +62,9 @@ struct LexiconFile {
     column_roles: HashMap<ColumnRole, Vec<String>>,
     #[serde(default)]
     duration_units: HashMap<TimeUnit, Vec<String>>,
+    /// Forms read and never written back (cases CLDR lacks).
+    #[serde(default)]
+    duration_forms: HashMap<TimeUnit, Vec<String>>,
     #[serde(default)]
     comparators: HashMap<Comparator, facts::ComparatorWords>,
     #[serde(default)]
@@ -72,6 +95,14 @@ pub enum LexiconError {
     /// English or the universal marks are missing.
     #[error("lexicon/en.toml and lexicon/universal.toml are required")]
     Missing,
+    /// A generated file the loader cannot read as its generator meant it.
+    #[error("lexicon/cldr/{tag}.cldr.toml: {reason}")]
+    Unsupported {
+        /// The file's language tag.
+        tag: &'static str,
+        /// What is not supported.
+        reason: &'static str,
+    },
 }
 
 /// All lexicons, indexed for lookup.
@@ -83,6 +114,8 @@ pub struct Lexicons {
     facts: HashMap<&'static str, FactLexicon>,
     /// For a locale no lexicon knows: English and the universal marks.
     fallback: FactLexicon,
+    /// Tags with a generated file and no hand-written one (theirs or a parent's).
+    cldr_only: Vec<&'static str>,
 }
 
 /// A header's role and the language whose lexicon recognized it.
@@ -98,36 +131,42 @@ impl Lexicons {
     /// The lexicons compiled into the binary, parsed once.
     pub fn get() -> &'static Lexicons {
         static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
-        LEXICONS.get_or_init(|| match Lexicons::parse(SOURCES) {
+        LEXICONS.get_or_init(|| match Lexicons::parse(SOURCES, cldr::SOURCES) {
             Ok(lexicons) => lexicons,
             // The data is part of the program and a unit test parses it: this is a build defect.
             Err(err) => panic!("built-in lexicon is invalid: {err}"),
         })
     }
 
-    fn parse(sources: &[(&'static str, &str)]) -> Result<Lexicons, LexiconError> {
+    fn parse(
+        sources: &[(&'static str, &str)],
+        generated: &[(&'static str, &str)],
+    ) -> Result<Lexicons, LexiconError> {
         let mut column_roles: HashMap<String, Vec<(ColumnRole, &'static str)>> = HashMap::new();
-        let mut fact_words: Vec<(&'static str, FactWords)> = Vec::new();
+        let mut hand: HashMap<&'static str, FactWords> = HashMap::new();
         for &(tag, text) in sources {
             let file: LexiconFile = toml::from_str(text).map_err(|e| LexiconError::Invalid {
                 tag,
                 reason: e.to_string(),
             })?;
-            fact_words.push((
-                tag,
-                FactWords {
-                    duration_units: file.duration_units,
-                    comparators: file.comparators,
-                    numbers: file.numbers,
-                    periods: file.periods,
-                },
-            ));
             if file.language != tag {
                 return Err(LexiconError::Language {
                     tag,
                     declared: file.language,
                 });
             }
+            hand.insert(
+                tag,
+                FactWords {
+                    duration_units: file.duration_units,
+                    duration_forms: file.duration_forms,
+                    comparators: file.comparators,
+                    numbers: file.numbers,
+                    periods: file.periods,
+                    writes_units: true,
+                    ..FactWords::default()
+                },
+            );
             for (role, words) in file.column_roles {
                 for word in words {
                     column_roles
@@ -140,28 +179,54 @@ impl Lexicons {
         for entries in column_roles.values_mut() {
             entries.sort();
         }
-        let find = |tag: &str| fact_words.iter().find(|(t, _)| *t == tag).map(|(_, w)| w);
-        let (Some(english), Some(universal)) = (find("en"), find("universal")) else {
+        let mut cldr: HashMap<&'static str, FactWords> = HashMap::new();
+        for &(tag, text) in generated {
+            cldr.insert(tag, cldr::read(tag, text)?);
+        }
+        let (Some(english), Some(universal)) = (hand.get("en"), hand.get("universal")) else {
             return Err(LexiconError::Missing);
         };
-        let facts = fact_words
-            .iter()
-            .filter(|(tag, _)| *tag != "universal")
-            .map(|(tag, words)| {
-                let merged = if *tag == "en" {
-                    FactLexicon::merge([words, universal])
-                } else {
-                    FactLexicon::merge([words, english, universal])
-                };
-                (*tag, merged)
-            })
+        let english_cldr = cldr.get("en");
+        let mut tags: Vec<&'static str> = hand
+            .keys()
+            .chain(cldr.keys())
+            .copied()
+            .filter(|t| *t != "universal")
             .collect();
-        let fallback = FactLexicon::merge([english, universal]);
+        tags.sort_unstable();
+        tags.dedup();
+        let mut facts = HashMap::new();
+        let mut cldr_only = Vec::new();
+        for &tag in &tags {
+            let mut files: Vec<&FactWords> = Vec::new();
+            for t in lineage(tag) {
+                files.extend(hand.get(t));
+                files.extend(cldr.get(t));
+            }
+            if !lineage(tag).any(|t| hand.contains_key(t)) {
+                cldr_only.push(tag);
+            }
+            if tag != "en" {
+                files.push(english);
+                files.extend(english_cldr);
+            }
+            files.push(universal);
+            facts.insert(tag, FactLexicon::merge(files));
+        }
+        let fallback =
+            FactLexicon::merge([english].into_iter().chain(english_cldr).chain([universal]));
         Ok(Lexicons {
             column_roles,
             facts,
             fallback,
+            cldr_only,
         })
+    }
+
+    /// The language tags whose lexicon is CLDR's alone: units, numbers and percent words, and no
+    /// hand-written comparators, range words or column roles (`vi`, `ar`, …).
+    pub fn cldr_only(&self) -> &[&'static str] {
+        &self.cldr_only
     }
 
     /// The words for reading numbers in a locale's text.
@@ -196,7 +261,7 @@ impl Lexicons {
     /// assert_eq!((found.role, found.language), (ColumnRole::Other, None));
     /// ```
     pub fn column_role(&self, header: &str, locale: Option<&Locale>) -> RoleMatch {
-        let own = locale.map(lexicon_tag);
+        let own = locale.map(lexicon_tag).unwrap_or("");
         let Some(entries) = self.column_roles.get(&fold(header)) else {
             return RoleMatch {
                 role: ColumnRole::Other,
@@ -205,7 +270,7 @@ impl Lexicons {
         };
         let &(role, language) = entries
             .iter()
-            .find(|(_, lang)| Some(*lang) == own)
+            .find(|(_, lang)| lineage(own).any(|t| t == *lang))
             // Untranslated text is most often the English source.
             .or_else(|| entries.iter().find(|(_, lang)| *lang == "en"))
             .or_else(|| entries.first())
@@ -217,22 +282,37 @@ impl Lexicons {
     }
 }
 
-/// The lexicon a locale reads: Chinese by script (explicit, or implied by the region), any other
-/// language by its language subtag.
+/// The lexicon a locale reads: Chinese by script (explicit, or implied by the region), Hong
+/// Kong Chinese its own (over Traditional), any other language by its language subtag; `""`
+/// for a language no lexicon knows.
 pub fn lexicon_tag(locale: &Locale) -> &'static str {
     let language = locale.language();
     if language == "zh" {
+        if locale.region() == Some("HK") && locale.script() != Some("Hans") {
+            return "zh-HK";
+        }
         let traditional = match locale.script() {
             Some(script) => script == "Hant",
-            None => matches!(locale.region(), Some("TW" | "HK" | "MO")),
+            None => matches!(locale.region(), Some("TW" | "MO")),
         };
         return if traditional { "zh-Hant" } else { "zh-Hans" };
     }
     SOURCES
         .iter()
+        .chain(cldr::SOURCES)
         .map(|&(tag, _)| tag)
         .find(|&tag| tag == language && tag != "universal")
         .unwrap_or("")
+}
+
+/// A tag and the tags it extends, nearest first.
+fn lineage(tag: &'static str) -> impl Iterator<Item = &'static str> {
+    std::iter::successors(Some(tag), |t| {
+        PARENTS
+            .iter()
+            .find(|(child, _)| child == t)
+            .map(|(_, parent)| *parent)
+    })
 }
 
 /// Case, width and whitespace folding for comparing short labels: `エラー メッセージ`,
@@ -269,7 +349,50 @@ mod tests {
 
     #[test]
     fn built_in_lexicons_parse() {
-        Lexicons::parse(SOURCES).unwrap();
+        Lexicons::parse(SOURCES, cldr::SOURCES).unwrap();
+    }
+
+    #[test]
+    fn every_generated_file_is_listed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/cldr");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(".cldr.toml").map(str::to_owned))
+            .collect();
+        on_disk.sort();
+        let listed: Vec<&str> = cldr::SOURCES.iter().map(|(t, _)| *t).collect();
+        assert_eq!(on_disk, listed);
+    }
+
+    #[test]
+    fn locales_on_cldr_alone() {
+        let only = Lexicons::get().cldr_only();
+        for tag in ["vi", "ar", "he", "sk", "uk"] {
+            assert!(only.contains(&tag), "{tag}");
+        }
+        // A hand-written file of its own, or of its parent (zh-HK reads zh-Hant).
+        for tag in ["en", "ja", "de", "zh-HK", "zh-Hant"] {
+            assert!(!only.contains(&tag), "{tag}");
+        }
+    }
+
+    #[test]
+    fn number_symbols_from_cldr() {
+        let format = |l: &str| Lexicons::get().facts(Locale::parse(l).as_ref()).format;
+        assert_eq!(
+            format("de-DE"),
+            NumberFormat {
+                decimal: ',',
+                group: '.'
+            }
+        );
+        assert_eq!(format("fr-FR").group, '\u{202f}');
+        assert_eq!(format("pl-PL").group, '\u{a0}');
+        assert_eq!(format("ja-JP"), NumberFormat::default());
+        assert_eq!(format("xx-YY"), NumberFormat::default());
+        let vi = Lexicons::get().facts(Locale::parse("vi-VN").as_ref());
+        assert!(vi.decimal_comma);
     }
 
     #[test]
@@ -333,6 +456,9 @@ mod tests {
         assert_eq!(tag("zh-CN"), "zh-Hans");
         assert_eq!(tag("zh"), "zh-Hans");
         assert_eq!(tag("ja-JP"), "ja");
+        assert_eq!(tag("zh-HK"), "zh-HK");
+        assert_eq!(tag("zh-Hans-HK"), "zh-Hans");
+        assert_eq!(tag("vi-VN"), "vi");
         assert_eq!(tag("xx-YY"), "");
     }
 }

@@ -20,7 +20,22 @@ pub fn diff(old: &Document, new: &Document) -> Vec<Change> {
 /// [`diff`], knowing whether both versions are written in one language: then section bodies
 /// are compared as text, so a section renamed, split or merged with its text is recognized.
 pub fn diff_in(old: &Document, new: &Document, same_language: bool) -> Vec<Change> {
-    let alignment = sections::align_with(old, new, same_language);
+    diff_features(
+        &sections::Features::new(old),
+        &sections::Features::new(new),
+        same_language,
+    )
+}
+
+/// [`diff_in`] on documents whose alignment [`Features`](sections::Features) are kept for
+/// other diffs (a version diffed with the one before it and with the one after it).
+pub fn diff_features(
+    old: &sections::Features<'_>,
+    new: &sections::Features<'_>,
+    same_language: bool,
+) -> Vec<Change> {
+    let alignment = sections::align_features(old, new, same_language);
+    let (old, new) = (old.doc(), new.doc());
     let ctx = Ctx {
         old,
         new,

@@ -14,7 +14,7 @@ use docrules_model::fact::Value;
 use docrules_model::locale::Locale;
 use docrules_model::span::Span;
 
-pub use changes::{diff, diff_in};
+pub use changes::{diff, diff_features, diff_in};
 
 /// What a [`Change`] is; serialized as its [`id`](ChangeKind::id).
 #[derive(

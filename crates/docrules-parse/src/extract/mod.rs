@@ -15,6 +15,12 @@ use docrules_model::fact::{Fact, FactContext, FactKey, Value};
 use docrules_model::index::SectionId;
 use docrules_model::locale::Locale;
 
+/// Whether `locale` is read with CLDR's units and numbers alone, with no hand-written lexicon.
+pub fn cldr_only(locale: &Locale) -> bool {
+    let tag = docrules_lexicon::lexicon_tag(locale);
+    Lexicons::get().cldr_only().contains(&tag)
+}
+
 /// Byte ranges of the source covered by the text of `inlines`, adjacent pieces merged.
 ///
 /// pulldown-cmark splits text at characters that might have been markup (`[0x1FC07]` arrives as

@@ -1,7 +1,7 @@
 //! Numbers as documentation writes them: ASCII and full-width digits, thousands separators,
 //! decimals, kanji numerals (`二十四`), small numbers spelled out (`three`, `zwei`).
 
-use docrules_lexicon::Words;
+use docrules_lexicon::{NumberFormat, Words};
 
 /// A number found at a position: its value, whether it was written as an integer, and the bytes
 /// it covers.
@@ -35,11 +35,20 @@ pub fn digit(c: char) -> Option<u32> {
 /// Digits starting at `pos` (which must hold a digit): `65,000`, `１０`, `1.5`, and with
 /// `decimal_comma` `60.000` and `1,5`.
 pub fn digits_at(text: &str, pos: usize, decimal_comma: bool) -> Option<Number> {
-    let (group_marks, decimal_marks): (&[char], &[char]) = if decimal_comma {
-        (&['.', ' ', '\u{a0}', '\u{202f}'], &[',', '，'])
+    let format = if decimal_comma {
+        NumberFormat {
+            decimal: ',',
+            group: '.',
+        }
     } else {
-        (&[',', '，'], &['.', '．'])
+        NumberFormat::default()
     };
+    digits_in(text, pos, format)
+}
+
+/// Digits starting at `pos` (which must hold a digit), with the locale's decimal and group
+/// symbols: `60.000` and `1,5` in Dutch, `60 000` in Polish, `60,000` and `1.5` in English.
+pub fn digits_in(text: &str, pos: usize, format: NumberFormat) -> Option<Number> {
     let mut integer: u64 = 0;
     let mut overflow = false;
     let mut end = pos;
@@ -57,7 +66,7 @@ pub fn digits_at(text: &str, pos: usize, decimal_comma: bool) -> Option<Number> 
             seen_digit = true;
             end = pos + i + c.len_utf8();
             chars.next();
-        } else if group_marks.contains(&c)
+        } else if format.is_group(c)
             && seen_digit
             && three_digits_follow(&text[pos + i + c.len_utf8()..])
         {
@@ -73,7 +82,7 @@ pub fn digits_at(text: &str, pos: usize, decimal_comma: bool) -> Option<Number> 
     let mut is_integer = true;
     // A decimal part: a mark followed by a digit.
     let rest = &text[end..];
-    if let Some(mark) = rest.chars().next().filter(|c| decimal_marks.contains(c)) {
+    if let Some(mark) = rest.chars().next().filter(|&c| format.is_decimal(c)) {
         let after = &rest[mark.len_utf8()..];
         if after.chars().next().and_then(digit).is_some() {
             let mut scale = 0.1;
@@ -207,6 +216,29 @@ mod tests {
         assert_eq!(value("1,2345", false), Some((1.0, "1")));
         assert_eq!(value("99999999999999999999999", false), None);
         assert_eq!(value("x", false), None);
+    }
+
+    #[test]
+    fn locale_symbols() {
+        fn value(text: &str, decimal: char, group: char) -> Option<(f64, &str)> {
+            digits_in(text, 0, NumberFormat { decimal, group }).map(|n| (n.value, &text[n.range]))
+        }
+        // Polish and Swedish group with a no-break space (CLDR), often typed as a plain one.
+        assert_eq!(
+            value("60\u{a0}000 plików", ',', '\u{a0}'),
+            Some((60_000.0, "60\u{a0}000"))
+        );
+        assert_eq!(
+            value("60 000 filer", ',', '\u{a0}'),
+            Some((60_000.0, "60 000"))
+        );
+        assert_eq!(value("2,5 godziny", ',', '\u{a0}'), Some((2.5, "2,5")));
+        // Swiss German groups with an apostrophe.
+        assert_eq!(
+            value("60’000 Dateien", '.', '’'),
+            Some((60_000.0, "60’000"))
+        );
+        assert_eq!(value("60’000 Dateien", '.', ','), Some((60.0, "60")));
     }
 
     #[test]

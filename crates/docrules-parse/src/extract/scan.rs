@@ -175,10 +175,12 @@ enum Unit {
     Counter,
 }
 
-/// A number and the unit written after it.
+/// A number and the unit written after it (or the percent sign before it, `%5`).
 #[derive(Clone, Debug)]
 struct Quantity {
     number: Number,
+    /// Start of the percent sign or word before the number, or of the number.
+    start: usize,
     unit: Option<Unit>,
     /// End of the unit, or of the number when there is none.
     end: usize,
@@ -218,7 +220,7 @@ impl Reader<'_> {
             if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_') {
                 return None;
             }
-            return number::digits_at(text, pos, self.lex.decimal_comma).map(|n| (n, true));
+            return number::digits_in(text, pos, self.lex.format).map(|n| (n, true));
         }
         if self.lex.kanji && number::is_kanji_numeral(c) {
             return number::kanji_at(text, pos).map(|n| (n, false));
@@ -241,25 +243,58 @@ impl Reader<'_> {
             (!calendar_year).then_some((Unit::Time(unit), len))
         } else if let Some(((), len)) = lex.counters.prefix_of(rest) {
             Some((Unit::Counter, len))
+        } else if let Some((unit, len)) = self.narrow_unit(&number) {
+            Some((Unit::Time(unit), len))
         } else {
             None
         };
-        match unit {
-            Some((unit, len)) => Quantity {
+        if let Some((unit, len)) = unit {
+            return Quantity {
+                start: number.range.start,
+                end: after + len,
                 number,
                 unit: Some(unit),
-                end: after + len,
                 digits,
-            },
-            None => {
-                let end = number.range.end;
-                Quantity {
-                    number,
-                    unit: None,
-                    end,
-                    digits,
-                }
-            }
+            };
+        }
+        let before = self.text[..number.range.start].trim_end();
+        if let Some(((), len)) = lex.percent_before.suffix_of(before) {
+            return Quantity {
+                start: before.len() - len,
+                end: number.range.end,
+                number,
+                unit: Some(Unit::Percent),
+                digits,
+            };
+        }
+        Quantity {
+            start: number.range.start,
+            end: number.range.end,
+            number,
+            unit: None,
+            digits,
+        }
+    }
+
+    /// A one-letter unit written onto the digits (`48u`, `30d`); with a space between, such a
+    /// letter is more often a word of its own (Spanish `de 1 a 5`).
+    fn narrow_unit(&self, number: &Number) -> Option<(TimeUnit, usize)> {
+        if !number.integer {
+            return None;
+        }
+        let (unit, len) = self
+            .lex
+            .narrow_units
+            .prefix_of(&self.text[number.range.end..])?;
+        let calendar_year = unit == TimeUnit::Year && number.value >= 1000.0;
+        (!calendar_year).then_some((unit, len))
+    }
+
+    /// `pos`, or past a percent sign or word written before a number there (`%10`).
+    fn skip_percent_before(&self, pos: usize) -> usize {
+        match self.lex.percent_before.prefix_of(&self.text[pos..]) {
+            Some(((), len)) => skip_spaces(self.text, pos + len),
+            None => pos,
         }
     }
 
@@ -280,7 +315,7 @@ impl Reader<'_> {
             if group != Group::Single && group != kind || group == Group::Range {
                 break;
             }
-            let next_at = skip_spaces(self.text, at + len);
+            let next_at = self.skip_percent_before(skip_spaces(self.text, at + len));
             let Some((number, digits)) = self.number_at(next_at) else {
                 break;
             };
@@ -338,6 +373,13 @@ fn numbers(
         let Some(c) = text[pos..].chars().next() else {
             break;
         };
+        if !after_letter && lex.fused_durations.may_start_with(c) {
+            if let Some(fused) = fused_at(&reader, pos) {
+                pos = fused.range.end;
+                found.push(fused);
+                continue;
+            }
+        }
         // Cheap tests first: most characters cannot start a number.
         let may_start = c.is_ascii_digit()
             || (!c.is_ascii()
@@ -365,6 +407,28 @@ fn numbers(
     }
 }
 
+/// A word that carries its count (Arabic `ساعتان`, two hours) at a word start, with a
+/// comparator written before it.
+fn fused_at(reader: &Reader<'_>, pos: usize) -> Option<Found> {
+    let text = reader.text;
+    let ((unit, amount), len) = reader.lex.fused_durations.prefix_of(&text[pos..])?;
+    let before = text[..pos].trim_end();
+    let (comparator, start) = match reader.lex.comparators_before.suffix_of(before) {
+        Some((c, clen)) => (Some(c), before.len() - clen),
+        None => (None, pos),
+    };
+    Some(found(
+        start..pos + len,
+        Value::Duration {
+            millis: u64::from(amount) * unit.millis(),
+            amount: f64::from(amount),
+            unit,
+        },
+        comparator,
+        None,
+    ))
+}
+
 /// What a group of quantities states, judged by its neighbours; nothing when they say nothing.
 fn classify(
     reader: &Reader<'_>,
@@ -374,7 +438,7 @@ fn classify(
 ) -> Vec<Found> {
     let text = reader.text;
     let lex = reader.lex;
-    let start = quantities[0].number.range.start;
+    let start = quantities[0].start;
     // A unit written once applies to the whole range or list (`5 から 10%`, `2 or 3 days`).
     let shared = quantities.iter().rev().find_map(|q| q.unit);
     if group != Group::Single {
@@ -433,7 +497,7 @@ fn classify(
                     .map(|q| {
                         let v = q.number.value;
                         found(
-                            q.number.range.start..q.end,
+                            q.start..q.end,
                             Value::Percent { low: v, high: v },
                             None,
                             None,

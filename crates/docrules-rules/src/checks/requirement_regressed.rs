@@ -22,6 +22,7 @@ use super::{Finding, Location, Related, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
 use docrules_align::diff::{self, ChangeKind, Direction};
+use docrules_align::sections::Features;
 use docrules_model::diagnostic::Level;
 use docrules_model::fact::FactKind;
 
@@ -55,10 +56,15 @@ fn in_article(article: &docrules_align::AlignedArticle<'_>) -> Vec<Finding> {
                 .filter(|&i| versions[i].locale == *locale)
                 .collect();
             let mut seen: Vec<String> = Vec::new();
+            // Each version is diffed with the one before and the one after: read it once.
+            let features: Vec<Features<'_>> = history
+                .iter()
+                .map(|&i| Features::new(&versions[i].document))
+                .collect();
             // Newest pair first, so a fact lowered twice is reported at its latest change.
-            for pair in history.windows(2).rev() {
+            for (k, pair) in history.windows(2).enumerate().rev() {
                 let (old, new) = (&versions[pair[0]], &versions[pair[1]]);
-                for change in diff::diff_in(&old.document, &new.document, true) {
+                for change in diff::diff_features(&features[k], &features[k + 1], true) {
                     let limit_down = change.kind == ChangeKind::FactValueChanged
                         && change.direction == Some(Direction::Decreased)
                         && change.fact_kind == Some(FactKind::Count);

@@ -93,6 +93,7 @@ pub(super) fn facts_command(
     let Some(shown) = load_shown(path, err) else {
         return EXIT_USAGE;
     };
+    super::note_cldr_only(&shown.corpus, err);
     // The fact list is one fact per line: the problems go to standard error.
     let text = match format {
         Format::Human => {

@@ -349,6 +349,26 @@ where
     }
 }
 
+/// Names the locales whose facts were read with CLDR's units and numbers alone: no
+/// hand-written comparators, range words or column roles, so fewer statements are found.
+pub(super) fn note_cldr_only(corpus: &Corpus, err: &mut dyn Write) {
+    let mut locales: Vec<String> = corpus
+        .versions()
+        .filter(|v| docrules_parse::extract::cldr_only(&v.locale))
+        .map(|v| v.locale.to_string())
+        .collect();
+    locales.sort();
+    locales.dedup();
+    if !locales.is_empty() {
+        let _ = writeln!(
+            err,
+            "note: read with CLDR data alone (units and numbers; no comparators, range words \
+             or column roles): {}",
+            locales.join(", ")
+        );
+    }
+}
+
 /// Loads a corpus, or says why it cannot (the caller exits with [`EXIT_USAGE`]).
 fn load_corpus(path: &std::path::Path, err: &mut dyn Write) -> Option<Corpus> {
     docrules_parse::corpus::load(path)
