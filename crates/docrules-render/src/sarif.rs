@@ -28,7 +28,8 @@ pub fn uri(path: &str) -> String {
 
 /// The `file:` URI of an absolute directory, ending in `/` (SARIF's `originalUriBaseIds`).
 pub fn directory_uri(dir: &str) -> String {
-    let path = uri(dir);
+    // After `file:///` a colon cannot be read as a scheme (`C:/work`): it stays.
+    let path = uri(dir).replace("%3A", ":");
     let path = path.trim_end_matches('/');
     if path.starts_with('/') {
         format!("file://{path}/")
@@ -231,5 +232,32 @@ fn input_results(
             "message": { "text": text },
             "locations": [location(texts, &d.path, span)],
         }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded_and_relative_ones_name_the_base() {
+        assert_eq!(uri("docs/ja-jp/2021-06-04.md"), "docs/ja-jp/2021-06-04.md");
+        assert_eq!(uri("my docs/記事.md"), "my%20docs/%E8%A8%98%E4%BA%8B.md");
+        assert_eq!(uri("a\\b.md"), "a/b.md");
+        assert_eq!(directory_uri("/work/my repo"), "file:///work/my%20repo/");
+        assert_eq!(directory_uri("C:/work/"), "file:///C:/work/");
+        assert_eq!(
+            uri("C:/a.md"),
+            "C%3A/a.md",
+            "never a scheme in a relative reference"
+        );
+        assert_eq!(
+            artifact("../corpus/a.md"),
+            json!({ "uri": "../corpus/a.md", "uriBaseId": BASE_ID })
+        );
+        assert_eq!(
+            artifact("/tmp/x/a.md"),
+            json!({ "uri": "file:///tmp/x/a.md" })
+        );
     }
 }
