@@ -1,7 +1,7 @@
 //! Helpers shared by the test targets.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use docrules_model::corpus::Corpus;
 use docrules_model::document::Document;
@@ -98,4 +98,27 @@ pub fn assert_sarif_resolves(sarif: &serde_json::Value) {
             }
         }
     }
+}
+
+/// The ways a CLI may print `path` under the one path policy: relative to the current
+/// directory (`../../tmp/x`), or absolute when only `/` is shared with it.
+pub fn printed_forms(path: &Path) -> Vec<String> {
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let mut forms = vec![target.to_string_lossy().into_owned()];
+    if let Ok(cwd) = std::env::current_dir().and_then(std::fs::canonicalize) {
+        let common = cwd
+            .components()
+            .zip(target.components())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut relative = PathBuf::new();
+        for _ in cwd.components().skip(common) {
+            relative.push("..");
+        }
+        for part in target.components().skip(common) {
+            relative.push(part);
+        }
+        forms.push(relative.to_string_lossy().into_owned());
+    }
+    forms
 }
