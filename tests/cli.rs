@@ -16,7 +16,8 @@ fn bad_files_in_json() {
     let root = common::fixture("bad-corpus");
     let (status, out, _) = common::run(&["dump", root.to_str().unwrap(), "--format", "json"]);
     assert_eq!(status, 1);
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    common::relative_to_root(&mut json);
     let codes: Vec<(&str, &str)> = json["corpus"]["diagnostics"]
         .as_array()
         .unwrap()
@@ -66,4 +67,83 @@ fn help_explains_and_exits_0() {
     let (status, out, _) = common::run(&["dump", "--help"]);
     assert_eq!(status, 0);
     assert!(out.contains("docrules.dump/1"), "{out}");
+}
+
+#[test]
+fn input_warnings_fail_with_fail_on_warning_and_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("guide/en-us")).unwrap();
+    std::fs::write(
+        root.join("guide/en-us/2020-01-01.md"),
+        "---\nms.date: 01/01/2020\n---\n# Guide\n\nText.\n",
+    )
+    .unwrap();
+    // A file outside the layout is a warning of the input, not a finding.
+    std::fs::write(root.join("notes.md"), "# Notes\n").unwrap();
+    let root = root.to_str().unwrap();
+    let (status, out, _) = common::run(&["check", root, "--color", "never"]);
+    assert_eq!(status, 0, "{out}");
+    assert!(
+        out.ends_with("0 errors, 1 warning, 0 info (1 problem in the input)\n"),
+        "{out}"
+    );
+    for format in ["human", "json", "sarif", "github"] {
+        let args = ["check", root, "--fail-on", "warning", "--format", format];
+        let (status, out, _) = common::run(&args);
+        assert_eq!(status, 1, "{format}: {out}");
+        assert!(out.contains("notes.md"), "{format} names the file: {out}");
+    }
+    let (_, out, _) = common::run(&["check", root, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["summary"]["diagnostics"]["warning"], 1);
+    assert_eq!(json["summary"]["findings"]["warning"], 0);
+}
+
+#[test]
+fn a_broken_manifest_is_in_every_format_of_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("guide/en-us")).unwrap();
+    let page = root.join("guide/en-us/2020-01-01.md");
+    std::fs::write(
+        &page,
+        "---\nms.date: 01/01/2020\n---\n# Guide\n\nTokens last 48 hours.\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("docrules.toml"), "[crate\nname = 1\n").unwrap();
+    let manifests = common::printed_forms(&root.join("docrules.toml"));
+    let root = root.to_str().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let cache = cache.path().to_str().unwrap();
+    let page = page.to_str().unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", root, "--format", "human"],
+        vec!["check", root, "--format", "json"],
+        vec!["check", root, "--format", "sarif"],
+        vec!["check", root, "--format", "github"],
+        vec!["lint", page, "--format", "json", "--cache-dir", cache],
+        vec!["lint", page, "--format", "github", "--cache-dir", cache],
+        vec!["facts", root, "--format", "json"],
+        vec!["dump", root, "--format", "json"],
+        vec!["diff", root, "--format", "json"],
+    ];
+    for args in runs {
+        let (status, out, err) = common::run(&args);
+        assert_eq!(status, 1, "{args:?}: {out}{err}");
+        assert!(
+            manifests.iter().any(|m| out.contains(m.as_str())),
+            "{args:?} names one of {manifests:?}:\n{out}"
+        );
+        assert!(out.contains("manifest"), "{args:?}: {out}");
+    }
+    // Where the output has no room for it, it is said on standard error.
+    for args in [vec!["facts", root], vec!["diff", root]] {
+        let (status, _, err) = common::run(&args);
+        assert_eq!(status, 1);
+        assert!(
+            err.contains("error[manifest]") && manifests.iter().any(|m| err.contains(m.as_str())),
+            "{err}"
+        );
+    }
 }

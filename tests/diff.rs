@@ -6,11 +6,16 @@ mod common;
 use docrules_align::diff::{self, ChangeKind, Changelog, Direction};
 use std::path::PathBuf;
 
+/// A typed value as `docrules` displays it (`48 h`).
+fn shown(value: &Option<docrules_model::fact::Value>) -> Option<String> {
+    value.as_ref().map(ToString::to_string)
+}
+
 fn fixture_ids(case: &str) -> Vec<&'static str> {
     let dir = common::fixture(&format!("diff/{case}"));
     let log =
         docrules_align::diff::select::loose(&dir.join("old.md"), &dir.join("new.md")).unwrap();
-    log.changes.iter().map(|c| c.id).collect()
+    log.changes.iter().map(|c| c.kind.id()).collect()
 }
 
 #[test]
@@ -96,17 +101,18 @@ fn directions_and_values() {
     let dir = common::fixture("diff/value-changed");
     let log =
         docrules_align::diff::select::loose(&dir.join("old.md"), &dir.join("new.md")).unwrap();
-    let summary: Vec<(Option<Direction>, Option<&str>, Option<&str>)> = log
+    let summary: Vec<(Option<Direction>, Option<String>, Option<String>)> = log
         .changes
         .iter()
-        .map(|c| (c.direction, c.old_value.as_deref(), c.new_value.as_deref()))
+        .map(|c| (c.direction, shown(&c.old_value), shown(&c.new_value)))
         .collect();
+    let some = |s: &str| Some(s.to_owned());
     assert_eq!(
         summary,
         [
-            (Some(Direction::Increased), Some("48 h"), Some("10 d")),
-            (Some(Direction::Widened), Some("5–10 %"), Some("5–15 %")),
-            (Some(Direction::Decreased), Some("65000"), Some("60000")),
+            (Some(Direction::Increased), some("48 h"), some("10 d")),
+            (Some(Direction::Widened), some("5–10 %"), some("5–15 %")),
+            (Some(Direction::Decreased), some("65000"), some("60000")),
         ]
     );
     let first = &log.changes[0];
@@ -142,8 +148,8 @@ fn ja_2019_to_2021() {
     assert_eq!(validity.len(), 2, "cause cell and note");
     for change in &validity {
         assert_eq!(
-            (change.old_value.as_deref(), change.new_value.as_deref()),
-            (Some("48 h"), Some("10 d"))
+            (shown(&change.old_value), shown(&change.new_value)),
+            (Some("48 h".to_owned()), Some("10 d".to_owned()))
         );
         assert_eq!(change.old.as_ref().unwrap().span.line, 48);
         assert_eq!(change.new.as_ref().unwrap().span.line, 44);
@@ -171,16 +177,16 @@ fn ja_2019_to_2021() {
     assert_eq!(renamed.len(), 1);
     assert_eq!(
         (
-            renamed[0].old_value.as_deref(),
-            renamed[0].new_value.as_deref()
+            renamed[0].old_anchor.as_deref(),
+            renamed[0].new_anchor.as_deref()
         ),
         (Some("pre-requisites"), Some("prerequisites"))
     );
-    let hosts: Vec<&str> = log
+    let hosts: Vec<String> = log
         .changes
         .iter()
         .filter(|c| c.kind == ChangeKind::HostAdded)
-        .filter_map(|c| c.new_value.as_deref())
+        .filter_map(|c| shown(&c.new_value))
         .collect();
     assert_eq!(
         hosts,
@@ -194,7 +200,8 @@ fn ja_2019_to_2021() {
     assert!(
         log.changes
             .iter()
-            .any(|c| c.kind == ChangeKind::PortAdded && c.new_value.as_deref() == Some("443"))
+            .any(|c| c.kind == ChangeKind::PortAdded
+                && shown(&c.new_value).as_deref() == Some("443"))
     );
 }
 
@@ -207,8 +214,8 @@ fn ja_2017_to_2019() {
         .filter(|c| c.kind == ChangeKind::SectionRenamed)
         .map(|c| {
             (
-                c.old_value.as_deref().unwrap(),
-                c.new_value.as_deref().unwrap(),
+                c.old_anchor.as_deref().unwrap(),
+                c.new_anchor.as_deref().unwrap(),
             )
         })
         .collect();
@@ -243,8 +250,8 @@ fn ja_2017_to_2019() {
         .find(|c| c.kind == ChangeKind::MinimumVersionLowered)
         .expect("a lowered minimum");
     assert_eq!(
-        (lowered.old_value.as_deref(), lowered.new_value.as_deref()),
-        (Some("4.6.2"), Some("4.5.2+"))
+        (shown(&lowered.old_value), shown(&lowered.new_value)),
+        (Some("4.6.2".to_owned()), Some("4.5.2+".to_owned()))
     );
     assert_eq!(lowered.level, docrules_model::diagnostic::Level::Warning);
 }
@@ -334,7 +341,7 @@ fn changelog_snapshots() {
             "json",
         ]);
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["schema"], "docrules.diff/1");
+        assert_eq!(value["schema"], "docrules.diff/2");
         insta::assert_json_snapshot!(format!("{name}_json"), value);
     }
     let (_, markdown, _) = common::run(&[
@@ -374,4 +381,102 @@ fn default_pairs_and_errors() {
     let (status, _, _) =
         common::run(&["diff", missing.to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(status, 2);
+}
+
+#[test]
+fn json_changes_have_typed_values_and_unique_stable_ids() {
+    let root = common::corpus_root();
+    let root = root.to_str().unwrap();
+    let args = [
+        "diff",
+        root,
+        "--article",
+        "backup-azure-mars-troubleshoot",
+        "--from",
+        "2017-12-04",
+        "--to",
+        "ja-jp@2021-06-04",
+        "--format",
+        "json",
+    ];
+    let (status, out, _) = common::run(&args);
+    assert_eq!(status, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let changes = json["diffs"][0]["changes"].as_array().unwrap();
+    let ids: Vec<&str> = changes.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "ids are unique: {ids:#?}");
+    assert!(
+        ids.iter()
+            .zip(changes)
+            .all(|(id, c)| id.starts_with(c["kind"].as_str().unwrap()))
+    );
+    let (_, again, _) = common::run(&args);
+    assert_eq!(out, again, "ids and everything else are stable");
+
+    // The old value is the fact's value as `docrules facts --format json` gives it.
+    let validity = changes
+        .iter()
+        .find(|c| c["kind"] == "fact-value-changed" && c["fact_kind"] == "duration")
+        .unwrap();
+    assert_eq!(validity["new_value"]["type"], "duration");
+    assert_eq!(validity["new_value"]["millis"], 864_000_000u64);
+    let (_, facts, _) = common::run(&["facts", root, "--format", "json", "--kind", "duration"]);
+    let facts: serde_json::Value = serde_json::from_str(&facts).unwrap();
+    let old = &validity["old"];
+    let stated = facts["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == old["path"] && f["span"] == old["span"])
+        .expect("the old value is a listed fact");
+    assert_eq!(stated["value"], validity["old_value"]);
+    let renamed = changes
+        .iter()
+        .find(|c| c["kind"] == "section-renamed")
+        .unwrap();
+    assert!(renamed["old_anchor"].is_string() && renamed.get("old_value").is_none());
+}
+
+#[test]
+fn loose_files_are_named_by_their_title_and_unusable_ones_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("2020-01-01.md");
+    let new = dir.path().join("2021-06-04.md");
+    std::fs::write(&old, "# Sign-in guide\n\nTokens last 48 hours.\n").unwrap();
+    std::fs::write(
+        &new,
+        "---\ntitle: Sign-in troubleshooting\n---\n# Sign-in guide\n\nTokens last 10 days.\n",
+    )
+    .unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let (status, out, _) = common::run(&["diff", old, new, "--format", "json"]);
+    assert_eq!(status, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["diffs"][0]["article"], "Sign-in troubleshooting");
+    let (_, out, _) = common::run(&["diff", new, old, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        json["diffs"][0]["article"], "Sign-in guide",
+        "the first heading"
+    );
+
+    // A file that reads but cannot be used is a diagnostic in the output, and said on stderr.
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, b"# Bad \xc3\x28 byte\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    let (status, out, err) = common::run(&["diff", old, bad, "--format", "json"]);
+    assert_eq!(status, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "invalid-utf8");
+    assert_eq!(json["summary"]["diagnostics"]["error"], 1);
+    assert!(err.contains("1 problem in the input"), "{err}");
+    let (status, out, err) = common::run(&["diff", old, bad]);
+    assert_eq!(status, 1);
+    assert!(
+        out.is_empty() && err.contains("error[invalid-utf8]"),
+        "{err}"
+    );
 }

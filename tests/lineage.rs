@@ -13,7 +13,8 @@ fn findings(name: &str) -> Vec<Value> {
     let root = common::fixture(&format!("lineage/{name}"));
     let (_, out, err) = common::run(&["check", root.to_str().unwrap(), "--format", "json"]);
     assert!(err.is_empty(), "{err}");
-    let json: Value = serde_json::from_str(&out).unwrap();
+    let mut json: Value = serde_json::from_str(&out).unwrap();
+    common::relative_to_root(&mut json);
     json["findings"].as_array().unwrap().clone()
 }
 

@@ -1,7 +1,7 @@
 //! Helpers shared by the test targets.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use docrules_model::corpus::Corpus;
 use docrules_model::document::Document;
@@ -45,4 +45,80 @@ pub fn run(args: &[&str]) -> (u8, String, String) {
         String::from_utf8(out).expect("stdout is UTF-8"),
         String::from_utf8(err).expect("stderr is UTF-8"),
     )
+}
+
+/// Makes every `path` of a JSON output relative to its `root` again (paths are printed relative
+/// to the current directory; `root` is the corpus root as printed), the way a consumer of the
+/// JSON would, so that tests can name files as the corpus lays them out.
+pub fn relative_to_root(json: &mut serde_json::Value) {
+    let root = json["root"].as_str().expect("a root").to_owned();
+    strip_root(json, &format!("{}/", root.trim_end_matches('/')));
+}
+
+fn strip_root(value: &mut serde_json::Value, prefix: &str) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match v {
+                    serde_json::Value::String(s) if key == "path" && prefix != "./" => {
+                        if let Some(rest) = s.strip_prefix(prefix) {
+                            *s = rest.to_owned();
+                        }
+                    }
+                    _ => strip_root(v, prefix),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| strip_root(v, prefix)),
+        _ => {}
+    }
+}
+
+/// Every result of a SARIF log names its rule by `ruleIndex` (when it has one), and every
+/// location, primary or related, is relative to the one base the log declares.
+pub fn assert_sarif_resolves(sarif: &serde_json::Value) {
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    let bases = &run["originalUriBaseIds"];
+    for result in run["results"].as_array().expect("results") {
+        if let Some(index) = result["ruleIndex"].as_u64() {
+            assert_eq!(
+                rules[index as usize]["id"], result["ruleId"],
+                "ruleIndex of {result:#}"
+            );
+        }
+        let related = result["relatedLocations"].as_array().cloned();
+        let locations = result["locations"].as_array().cloned().unwrap_or_default();
+        for location in locations.iter().chain(related.iter().flatten()) {
+            let artifact = &location["physicalLocation"]["artifactLocation"];
+            let uri = artifact["uri"].as_str().expect("a uri");
+            if !uri.starts_with("file:") {
+                let base = artifact["uriBaseId"].as_str().expect("a base");
+                assert!(bases[base]["uri"].is_string(), "base {base} is declared");
+            }
+        }
+    }
+}
+
+/// The ways a CLI may print `path` under the one path policy: relative to the current
+/// directory (`../../tmp/x`), or absolute when only `/` is shared with it.
+pub fn printed_forms(path: &Path) -> Vec<String> {
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let mut forms = vec![target.to_string_lossy().into_owned()];
+    if let Ok(cwd) = std::env::current_dir().and_then(std::fs::canonicalize) {
+        let common = cwd
+            .components()
+            .zip(target.components())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut relative = PathBuf::new();
+        for _ in cwd.components().skip(common) {
+            relative.push("..");
+        }
+        for part in target.components().skip(common) {
+            relative.push(part);
+        }
+        forms.push(relative.to_string_lossy().into_owned());
+    }
+    forms
 }

@@ -3,6 +3,8 @@
 //! Tasks:
 //! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, all tests.
 //! - `codegen [--check]`: regenerate `generated/` from `corpus/` (or only verify it is fresh).
+//! - `schemas [--check]`: write the JSON Schemas of every JSON output to `schemas/` (or only
+//!   verify they are fresh).
 //! - `eval`: precision per check and recall of labels on the labelled corpus `eval/`.
 //! - `lexicon [--fetch | --cldr DIR] [--check]`: the CLDR part of the lexicons (see `lexicon`).
 //! - `readme`: rewrite the README's tables of checks and lints from the rule registry.
@@ -22,6 +24,7 @@ fn main() -> Result<()> {
     match task.as_deref() {
         Some("ci") => ci(),
         Some("codegen") => codegen(std::env::args().nth(2).as_deref() == Some("--check")),
+        Some("schemas") => schemas(std::env::args().nth(2).as_deref() == Some("--check")),
         Some("readme") => readme(),
         Some("lexicon") => lexicon::run(
             &std::env::args().skip(2).collect::<Vec<_>>(),
@@ -49,8 +52,10 @@ fn main() -> Result<()> {
 const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
-  ci       cargo fmt --check, cargo clippy -D warnings, codegen --check, cargo test --workspace
+  ci       cargo fmt --check, cargo clippy -D warnings, codegen --check, schemas --check,
+           cargo test --workspace
   codegen  regenerate generated/ from corpus/ (--check: fail with a diff if it is stale)
+  schemas  write the JSON Schemas of every JSON output to schemas/ (--check: fail if stale)
   lexicon  regenerate crates/docrules-lexicon/data/cldr/ from its CLDR extract
            (--cldr DIR: from CLDR JSON; --fetch: download the pinned CLDR packages first;
            --check: fail if the generated files are stale)
@@ -72,7 +77,40 @@ fn ci() -> Result<()> {
         "-D",
         "warnings",
     ])?;
+    schemas(true)?;
     cargo(&["test", "--workspace"])?;
+    Ok(())
+}
+
+/// `schemas/*.json` from the output types; with `check`, only says which are stale.
+fn schemas(check: bool) -> Result<()> {
+    let dir = workspace_root().join("schemas");
+    let mut stale = Vec::new();
+    for schema in docrules_render::schema::all() {
+        let path = dir.join(schema.file);
+        // Compared as JSON: key order may follow serde_json's features in a given build.
+        let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+        let current = std::fs::read_to_string(&path).ok();
+        if current.as_deref().and_then(parse).is_some()
+            && current.as_deref().and_then(parse) == parse(&schema.text)
+        {
+            continue;
+        }
+        if check {
+            stale.push(schema.file);
+        } else {
+            std::fs::create_dir_all(&dir).context("cannot create schemas/")?;
+            std::fs::write(&path, &schema.text)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("schemas/{}: written ({})", schema.file, schema.name);
+        }
+    }
+    if !stale.is_empty() {
+        bail!(
+            "schemas/ is stale ({}): run `cargo xtask schemas` and commit",
+            stale.join(", ")
+        );
+    }
     Ok(())
 }
 

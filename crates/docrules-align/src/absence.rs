@@ -7,7 +7,7 @@
 //! already there (or are still there) was reworded, merged or split, not added or removed, and
 //! the verdict is uncertain. Only certain verdicts become findings.
 
-use std::collections::HashSet;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::AlignedArticle;
 use crate::words::Word;
@@ -73,42 +73,65 @@ const PRESENT: f32 = 0.6;
 /// A section with fewer distinct words than this cannot be judged by its words.
 const MIN_WORDS: usize = 8;
 
-fn words_of(text: &str, out: &mut HashSet<Word>) {
-    out.extend(crate::words::words(text, 4));
+/// Each section's own words of at least four letters (its title, paragraphs, code and table
+/// cells; not its subsections'), as sets: what absence verdicts compare, computed once per
+/// version (see [`AlignedArticle::section_words`]).
+pub(crate) fn own_words(doc: &Document) -> Vec<Vec<Word>> {
+    doc.sections
+        .iter()
+        .map(|section| {
+            let mut out = Vec::new();
+            let mut push = |text: &str| crate::words::push_words(text, 4, &mut out);
+            push(&section.title);
+            for block in &section.blocks {
+                match block {
+                    Block::Paragraph(p) => push(&plain_text(&p.inlines)),
+                    Block::Code { text, .. } => push(text),
+                    Block::Table { table } => {
+                        if let Some(table) = doc.tables.get(table.index()) {
+                            for row in &table.rows {
+                                if let Some(rule) = row.rule.and_then(|r| doc.rules.get(r.index()))
+                                {
+                                    for cell in &rule.cells {
+                                        push(&cell.text());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Block::Html { .. } => {}
+                }
+            }
+            crate::words::into_set(out)
+        })
+        .collect()
 }
 
 /// The words of section `s` and of those of its subsections `keep` keeps.
-fn section_words(doc: &Document, s: SectionId, keep: &dyn Fn(SectionId) -> bool) -> HashSet<Word> {
+fn section_words(
+    doc: &Document,
+    own: &[Vec<Word>],
+    s: SectionId,
+    keep: &dyn Fn(SectionId) -> bool,
+) -> HashSet<Word> {
     let mut out = HashSet::new();
     let level = doc.sections[s].level;
     for (i, section) in doc.sections.iter().enumerate().skip(s.index()) {
         if i > s.index() && section.level <= level {
             break;
         }
-        if !keep(SectionId::new(i)) {
-            continue;
-        }
-        words_of(&section.title, &mut out);
-        for block in &section.blocks {
-            match block {
-                Block::Paragraph(p) => words_of(&plain_text(&p.inlines), &mut out),
-                Block::Code { text, .. } => words_of(text, &mut out),
-                Block::Table { table } => {
-                    if let Some(table) = doc.tables.get(table.index()) {
-                        for row in &table.rows {
-                            if let Some(rule) = row.rule.and_then(|r| doc.rules.get(r.index())) {
-                                for cell in &rule.cells {
-                                    words_of(&cell.text(), &mut out);
-                                }
-                            }
-                        }
-                    }
-                }
-                Block::Html { .. } => {}
-            }
+        if keep(SectionId::new(i)) {
+            out.extend(own[i].iter().copied());
         }
     }
     out
+}
+
+/// A document with its sections' own words.
+#[derive(Clone, Copy)]
+struct Worded<'a> {
+    doc: &'a Document,
+    own: &'a [Vec<Word>],
 }
 
 /// Whether most of what section `s` of `doc` (with its subsections) says is said by one
@@ -116,22 +139,22 @@ fn section_words(doc: &Document, s: SectionId, keep: &dyn Fn(SectionId) -> bool)
 /// `free` allows (those whose content did not go elsewhere). Words most sections of `other`
 /// use (the article's own subject: `gateway`, `function`) count for nothing.
 fn present_in(
-    doc: &Document,
+    doc: Worded<'_>,
     s: SectionId,
-    other: &Document,
+    other: Worded<'_>,
     free: &dyn Fn(SectionId) -> bool,
 ) -> bool {
-    let sections: Vec<HashSet<Word>> = SectionId::all(other.sections.len())
-        .map(|o| section_words(other, o, free))
+    let sections: Vec<HashSet<Word>> = SectionId::all(other.doc.sections.len())
+        .map(|o| section_words(other.doc, other.own, o, free))
         .collect();
-    let mut df: std::collections::HashMap<Word, usize> = std::collections::HashMap::new();
+    let mut df: HashMap<Word, usize> = HashMap::new();
     for words in &sections {
         for &w in words {
             *df.entry(w).or_insert(0) += 1;
         }
     }
     let common = (sections.len() / 2).max(2);
-    let own: Vec<Word> = section_words(doc, s, &|_| true)
+    let own: Vec<Word> = section_words(doc.doc, doc.own, s, &|_| true)
         .into_iter()
         .filter(|w| df.get(w).copied().unwrap_or(0) <= common)
         .collect();
@@ -168,6 +191,12 @@ impl AlignedArticle<'_> {
         });
         (v != self.canonical && sections >= 2 && (kept as f32) < REWRITTEN * sections as f32)
             .then_some(Rewrite { kept, sections })
+    }
+
+    fn worded(&self, v: VersionId) -> Worded<'_> {
+        let doc = &self.article.versions[v].document;
+        let own = self.section_words[v.index()].get_or_init(|| own_words(doc));
+        Worded { doc, own }
     }
 
     /// The source versions from `v`'s parent to the canonical version, oldest first.
@@ -221,7 +250,7 @@ impl AlignedArticle<'_> {
                 .is_none_or(|m| m.new.iter().any(|&c| is_ancestor(canonical_doc, c, n)))
         };
         let certain = !self.same_language(parent, self.canonical)
-            || !present_in(canonical_doc, n, &versions[parent].document, &free);
+            || !present_in(self.worded(self.canonical), n, self.worded(parent), &free);
         Absence::Added {
             in_version: first,
             certain,
@@ -270,9 +299,9 @@ impl AlignedArticle<'_> {
                     };
                     let certain = !self.same_language(version, self.canonical)
                         || !present_in(
-                            &versions[version].document,
+                            self.worded(version),
                             section,
-                            &versions[self.canonical].document,
+                            self.worded(self.canonical),
                             &free,
                         );
                     return Removal::Removed {

@@ -88,6 +88,8 @@ pub struct AlignedArticle<'c> {
     /// Keyed by aligned fact key: every canonical fact with the statements paired with it, and
     /// the facts no canonical fact pairs with under their own aligned key.
     pub histories: BTreeMap<FactKey, FactHistory>,
+    /// Each version's sections' own words, computed when an absence verdict first asks.
+    section_words: Vec<std::sync::OnceLock<Vec<Vec<words::Word>>>>,
 }
 
 /// One fact through time and across languages.
@@ -418,6 +420,7 @@ pub fn align_article<'c>(
         parent_facts,
         canonical_facts,
         histories: BTreeMap::new(),
+        section_words: (0..count).map(|_| std::sync::OnceLock::new()).collect(),
     };
     aligned.histories = histories(&aligned, names);
     aligned

@@ -11,7 +11,7 @@
 //! the number are the same). A fact that cannot be paired that way is left unpaired: a finding
 //! that rests on a guess costs more than a finding that is missing.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::sections::SectionAlignment;
 use crate::words::Word;

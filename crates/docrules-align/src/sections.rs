@@ -8,8 +8,9 @@
 use crate::similarity::anchor_words_shared;
 pub use crate::similarity::similarity;
 use crate::words::Word;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use docrules_model::document::{Block, Document, plain_text};

@@ -126,6 +126,11 @@ pub struct Words<T> {
     entries: Vec<(String, T)>,
     /// Lower-cased first characters of the words, for a cheap test before matching.
     initials: Vec<char>,
+    /// The entries by the first (and by the last) character of the lower-cased word, in the
+    /// entries' order: a word can only match text that starts (ends) with that character, so
+    /// a match looks at a handful of words, not the whole list, at every position.
+    by_first: Vec<(char, Vec<usize>)>,
+    by_last: Vec<(char, Vec<usize>)>,
 }
 
 impl<T> Default for Words<T> {
@@ -133,8 +138,49 @@ impl<T> Default for Words<T> {
         Words {
             entries: Vec::new(),
             initials: Vec::new(),
+            by_first: Vec::new(),
+            by_last: Vec::new(),
         }
     }
+}
+
+/// The first character of `c` lower-cased: what [`same_letter`] agrees on when it matches.
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// The last character of `c` lower-cased.
+fn fold_last(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().last().unwrap_or(c)
+    }
+}
+
+/// Indices of `words` grouped by `key`, each group in the words' order, groups sorted by key.
+fn buckets<'a>(
+    words: impl Iterator<Item = &'a str>,
+    key: impl Fn(&str) -> Option<char>,
+) -> Vec<(char, Vec<usize>)> {
+    let mut out: Vec<(char, Vec<usize>)> = Vec::new();
+    for (i, word) in words.enumerate() {
+        let Some(k) = key(word) else { continue };
+        match out.binary_search_by(|(c, _)| c.cmp(&k)) {
+            Ok(at) => out[at].1.push(i),
+            Err(at) => out.insert(at, (k, vec![i])),
+        }
+    }
+    out
+}
+
+fn bucket(buckets: &[(char, Vec<usize>)], c: Option<char>) -> &[usize] {
+    c.and_then(|c| buckets.binary_search_by(|(k, _)| k.cmp(&c)).ok())
+        .map_or(&[], |at| buckets[at].1.as_slice())
 }
 
 impl<T: Copy> Words<T> {
@@ -160,20 +206,29 @@ impl<T: Copy> Words<T> {
             .collect();
         self.initials.sort_unstable();
         self.initials.dedup();
+        let words = || self.entries.iter().map(|(w, _)| w.as_str());
+        self.by_first = buckets(words(), |w| w.chars().next().map(fold));
+        self.by_last = buckets(words(), |w| w.chars().next_back().map(fold_last));
     }
 
     /// The longest word `text` starts with, and its byte length in `text`.
     pub fn prefix_of(&self, text: &str) -> Option<(T, usize)> {
-        self.entries
+        bucket(&self.by_first, text.chars().next().map(fold))
             .iter()
-            .find_map(|(word, value)| match_prefix(text, word).map(|len| (*value, len)))
+            .find_map(|&i| {
+                let (word, value) = &self.entries[i];
+                match_prefix(text, word).map(|len| (*value, len))
+            })
     }
 
     /// The longest word `text` ends with, and its byte length in `text`.
     pub fn suffix_of(&self, text: &str) -> Option<(T, usize)> {
-        self.entries
+        bucket(&self.by_last, text.chars().next_back().map(fold_last))
             .iter()
-            .find_map(|(word, value)| match_suffix(text, word).map(|len| (*value, len)))
+            .find_map(|&i| {
+                let (word, value) = &self.entries[i];
+                match_suffix(text, word).map(|len| (*value, len))
+            })
     }
 
     /// Whether the list holds no word.

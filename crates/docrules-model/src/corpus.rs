@@ -11,7 +11,7 @@ use crate::locale::Locale;
 use crate::manifest::Manifest;
 
 /// A loaded corpus: its manifest, its articles and the problems found while loading.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Corpus {
     /// The folder the corpus was loaded from.
     #[serde(skip)]
@@ -25,7 +25,7 @@ pub struct Corpus {
 }
 
 /// One article: all its files, across locales and dates.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Article {
     /// The article's folder name.
     pub name: String,
@@ -34,7 +34,7 @@ pub struct Article {
 }
 
 /// One file: an article in one locale at one date.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Version {
     /// The name of the article the file belongs to (its top-level folder).
     pub article: String,

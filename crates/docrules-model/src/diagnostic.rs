@@ -6,7 +6,9 @@ use std::fmt;
 use crate::span::Span;
 
 /// How serious a problem is; levels order `Info < Warning < Error`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Worth knowing, not necessarily wrong.
@@ -28,7 +30,7 @@ impl fmt::Display for Level {
 }
 
 /// One problem with the input. `code` is a stable kebab-case name users can search for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Diagnostic {
     /// How serious the problem is.
     pub level: Level,
@@ -36,7 +38,8 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// What is wrong, for people.
     pub message: String,
-    /// Path relative to the corpus root, `/`-separated.
+    /// Path relative to the corpus root, `/`-separated (commands print it relative to the
+    /// current directory).
     pub path: String,
     /// Where in the file, when the problem has a position.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -10,7 +10,7 @@ use crate::source::Source;
 use crate::span::Span;
 
 /// One parsed markdown file.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Document {
     /// The decoded file every span points into.
     #[serde(skip)]
@@ -54,7 +54,7 @@ impl Document {
 }
 
 /// Where an anchor's name comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AnchorSource {
     /// `<a name="…">` or `<a id="…">` (in a heading or elsewhere), or `id="…"` on any element.
@@ -66,7 +66,7 @@ pub enum AnchorSource {
 }
 
 /// A target for `#fragment` links that the document defines.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Anchor {
     /// The anchor's name, without `#`.
     pub name: String,
@@ -80,7 +80,7 @@ pub struct Anchor {
 
 /// A heading and everything up to the next heading. Content before the first heading forms a
 /// level-0 section with an empty anchor.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Section {
     /// Heading level, 1–6; 0 for the content before the first heading.
     pub level: u8,
@@ -102,7 +102,7 @@ pub struct Section {
 }
 
 /// A block of a section's content.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Block {
     /// A paragraph, including the text of a list item or a block quote.
@@ -127,7 +127,7 @@ pub enum Block {
 }
 
 /// What a paragraph is part of: its innermost enclosing list or block quote, if any.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TextContext {
     /// Not in a list or block quote.
@@ -139,7 +139,7 @@ pub enum TextContext {
 }
 
 /// A paragraph of inline content.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Paragraph {
     /// What the paragraph is part of.
     pub context: TextContext,
@@ -150,7 +150,7 @@ pub struct Paragraph {
 }
 
 /// Inline content with its structure: what a cell or paragraph says, not a flattened string.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Inline {
     /// Text after markdown unescaping (so it can differ from the source under `span`).
@@ -238,7 +238,7 @@ pub enum Inline {
 }
 
 /// One item of an [`Inline::List`]: an `<li>`, or text directly inside the list.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ListItem {
     /// The item's content.
     pub children: Vec<Inline>,
@@ -313,7 +313,7 @@ fn write_plain(inlines: &[Inline], out: &mut String) {
 }
 
 /// A pipe table.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Table {
     /// The section the table is in.
     pub section: SectionId,
@@ -326,7 +326,7 @@ pub struct Table {
 }
 
 /// A header cell and the column role read from it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct HeaderCell {
     /// Plain text of the header.
     pub text: String,
@@ -343,7 +343,7 @@ pub struct HeaderCell {
 
 /// A body row as written: its raw line (for counting cells as the author wrote them) and what it
 /// became.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Row {
     /// The whole source line of the row.
     pub span: Span,
@@ -352,7 +352,7 @@ pub struct Row {
 }
 
 /// One cell of a rule.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Cell {
     /// 0-based column.
     pub column: usize,
@@ -372,7 +372,7 @@ impl Cell {
 }
 
 /// One table row as a typed rule: what goes wrong, why, and what to do.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Rule {
     /// The section of the rule's table.
     pub section: SectionId,
@@ -419,7 +419,7 @@ impl Rule {
 
 /// An error identifier as written in a row, with its normalized value: decimal digits, lower-case
 /// `0x…` hex, or a symbolic name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ErrorId {
     /// The normalized value, equal for the same error in every language.
     pub value: String,
@@ -430,7 +430,7 @@ pub struct ErrorId {
 }
 
 /// A link: a markdown link or an `<a href="…">` tag.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Link {
     /// The destination URL (`other.md#anchor`).
     pub href: String,
@@ -465,7 +465,7 @@ impl Link {
 }
 
 /// What is wrong with a piece of inline HTML.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum HtmlIssueKind {
     /// A tag whose name is no HTML element (`<ui>`).
@@ -490,7 +490,7 @@ pub enum HtmlIssueKind {
 }
 
 /// A piece of malformed inline HTML.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct HtmlIssue {
     /// What is wrong.
     #[serde(flatten)]
@@ -502,7 +502,7 @@ pub struct HtmlIssue {
 }
 
 /// The form of an HTML tag: `<ul>`, `</ul>` or `<br/>`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TagKind {
     /// An opening tag: `<ul>`.
@@ -515,7 +515,17 @@ pub enum TagKind {
 
 /// What a table column holds, decided from its header text.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum ColumnRole {

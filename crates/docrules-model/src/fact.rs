@@ -9,7 +9,9 @@ use crate::index::{RowId, SectionId};
 use crate::span::Span;
 
 /// What kind of value a fact states.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum FactKind {
     /// A length of time (`48 時間`, `10 days`).
@@ -95,7 +97,17 @@ impl fmt::Display for FactKind {
 
 /// How a stated number bounds the quantity: `48 時間以上` is at least 48 hours.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Comparator {
@@ -126,7 +138,17 @@ impl Comparator {
 
 /// Units of time as written; the value is normalized to milliseconds.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeUnit {
@@ -190,7 +212,7 @@ impl TimeUnit {
 }
 
 /// A normalized value. Equal values mean the same thing whatever language or unit wrote them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Value {
     /// `millis` is the normalized length; `amount` and `unit` are as written (`48`, hour).
@@ -337,7 +359,7 @@ impl fmt::Display for Value {
 }
 
 /// Where a fact is, for keys and for people.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FactContext {
     /// The section the fact is in.
     pub section: SectionId,
@@ -359,7 +381,7 @@ pub struct FactContext {
 
 /// Identity of a fact across versions and locales of one article: the section, the kind and a
 /// subject built from what translation does not change (error IDs, literals, column, position).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 pub struct FactKey {
     /// The section's anchor (sections are aligned across versions by a later stage).
     pub section: String,
@@ -378,7 +400,7 @@ impl fmt::Display for FactKey {
 
 /// A typed statement of a document: its normalized value, the text as written, where it is, and
 /// its identity across versions.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Fact {
     /// The value's kind.
     pub kind: FactKind,

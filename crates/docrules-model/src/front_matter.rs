@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::span::Span;
 
 /// Front matter fields with scalar values, as strings, and where the block sits in the file.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct FrontMatter {
     /// Top-level keys and their values as text; a list or map value is kept as an empty string.
     pub fields: BTreeMap<String, String>,

@@ -6,7 +6,7 @@ use serde::Serialize;
 macro_rules! index {
     ($(#[$doc:meta] $name:ident => $item:ty;)*) => {$(
         #[$doc]
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
         #[serde(transparent)]
         pub struct $name(usize);
 

@@ -90,6 +90,17 @@ impl Serialize for Locale {
     }
 }
 
+/// Serialized as its canonical BCP 47 tag (`ja-JP`).
+impl schemars::JsonSchema for Locale {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Locale".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]+)*$" })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use crate::span::LineIndex;
 pub const FILE_NAME: &str = "docrules.toml";
 
 /// A parsed `docrules.toml`.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// `[crate]`: the generated rules crate.
@@ -28,6 +28,7 @@ pub struct Manifest {
     pub lint: std::collections::BTreeMap<String, String>,
     /// Findings of `docrules check` not to report, each with its reason.
     #[serde(default)]
+    #[schemars(with = "Vec<Suppression>")]
     pub suppress: Vec<toml::Spanned<Suppression>>,
     /// The manifest's text, for pointing at its lines.
     #[serde(skip)]
@@ -35,7 +36,7 @@ pub struct Manifest {
 }
 
 /// `[[suppress]]`: a check (by code or name) on a fact key or a file, and why.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Suppression {
     /// The check to silence, by code or name.
@@ -51,7 +52,7 @@ pub struct Suppression {
 }
 
 /// `[crate]`: the generated rules crate.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CrateConfig {
     /// Package name of the generated rules crate.
@@ -72,7 +73,7 @@ impl Default for CrateConfig {
 }
 
 /// `[corpus]`: how the corpus is read.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CorpusConfig {
     /// The locale translations are made from. Its newest version is canonical; when the corpus

@@ -7,7 +7,19 @@ use serde::Serialize;
 ///
 /// Columns count `char`s, not bytes, so that they mean something in CJK text; the renderer
 /// measures display width itself.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    schemars::JsonSchema,
+)]
 pub struct Span {
     /// Byte offset of the first byte, into the file's original text.
     pub start: u32,

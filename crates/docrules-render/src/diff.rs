@@ -3,11 +3,12 @@
 use serde::Serialize;
 use std::fmt::Write as _;
 
+use super::Counts;
 use docrules_align::diff::{Changelog, Place, Side};
-use docrules_model::diagnostic::Level;
+use docrules_model::diagnostic::{Diagnostic, Level};
 
 /// Name and version of the JSON document `diff --format json` writes.
-pub const SCHEMA: &str = "docrules.diff/1";
+pub const SCHEMA: &str = "docrules.diff/2";
 
 fn side(s: &Side) -> String {
     let locale = s
@@ -34,7 +35,7 @@ fn summary(log: &Changelog) -> String {
     }
 }
 
-/// Grouped by section; old and new text side by side with their lines.
+/// Grouped by section; old and new text side by side with their `path:line` (clickable).
 pub fn human(logs: &[Changelog]) -> String {
     let mut out = String::new();
     for log in logs {
@@ -57,26 +58,14 @@ pub fn human(logs: &[Changelog]) -> String {
                 out,
                 "    {:<7} {:<24} {}",
                 change.level.to_string(),
-                change.id,
+                change.kind.id(),
                 change.message
             );
             if let Some(old) = &change.old {
-                let _ = writeln!(
-                    out,
-                    "      - {}:{}  {}",
-                    file_name(&old.path),
-                    old.span.line,
-                    old.text
-                );
+                let _ = writeln!(out, "      - {}:{}  {}", old.path, old.span.line, old.text);
             }
             if let Some(new) = &change.new {
-                let _ = writeln!(
-                    out,
-                    "      + {}:{}  {}",
-                    file_name(&new.path),
-                    new.span.line,
-                    new.text
-                );
+                let _ = writeln!(out, "      + {}:{}  {}", new.path, new.span.line, new.text);
             }
         }
         out.push('\n');
@@ -120,7 +109,7 @@ pub fn markdown(logs: &[Changelog]) -> String {
                 out,
                 "- **{}** `{}`: {}{place}",
                 change.level,
-                change.id,
+                change.kind.id(),
                 escape(&change.message)
             );
         }
@@ -135,17 +124,43 @@ fn escape(text: &str) -> String {
         .replace('_', "\\_")
 }
 
-#[derive(Serialize)]
-struct JsonDiff<'a> {
-    schema: &'static str,
-    diffs: &'a [Changelog],
+/// The document `diff --format json` writes.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct JsonDiff<'a> {
+    /// [`SCHEMA`].
+    pub schema: &'static str,
+    /// The corpus root, as printed (relative to the current directory, like every path); `.`
+    /// for two loose files.
+    pub root: &'a str,
+    /// Changes by level, and the input diagnostics by level.
+    pub summary: DiffSummary,
+    /// One changelog per pair of versions diffed.
+    pub diffs: &'a [Changelog],
+    /// Problems with the input: files that could not be used (they are in no diff).
+    pub diagnostics: &'a [Diagnostic],
 }
 
-/// The changelogs as a pretty-printed JSON document: its `schema` ([`SCHEMA`]) and the `diffs`.
-pub fn json(logs: &[Changelog]) -> String {
-    serde_json::to_string_pretty(&JsonDiff {
+/// The counts of a diff.
+#[derive(Clone, Copy, Debug, Serialize, schemars::JsonSchema)]
+pub struct DiffSummary {
+    /// Changes of all changelogs by level.
+    pub changes: Counts,
+    /// Input diagnostics by level.
+    pub diagnostics: Counts,
+}
+
+/// The changelogs as a pretty-printed JSON document: its `schema` ([`SCHEMA`]), the `root`, a
+/// `summary`, the `diffs` and the input `diagnostics`.
+pub fn json(logs: &[Changelog], root: &str, diagnostics: &[Diagnostic]) -> String {
+    let changes = Counts::of(logs.iter().flat_map(|l| l.changes.iter().map(|c| c.level)));
+    super::to_json(&JsonDiff {
         schema: SCHEMA,
+        root,
+        summary: DiffSummary {
+            changes,
+            diagnostics: Counts::of_diagnostics(diagnostics),
+        },
         diffs: logs,
+        diagnostics,
     })
-    .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"))
 }

@@ -3,33 +3,61 @@
 use serde::Serialize;
 use std::fmt::Write as _;
 
+use super::Counts;
 use docrules_model::corpus::{Corpus, Version};
-use docrules_model::diagnostic::{Diagnostic, Level};
+use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::{Block, Document, HtmlIssueKind, Rule, truncate};
 use docrules_model::index::SectionId;
 
 /// Name and version of the JSON document `dump --format json` writes.
 pub const SCHEMA: &str = "docrules.dump/1";
 
-#[derive(Serialize)]
-struct JsonDump<'a> {
-    schema: &'static str,
-    corpus: &'a Corpus,
+/// The document `dump --format json` writes.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct JsonDump<'a> {
+    /// [`SCHEMA`].
+    pub schema: &'static str,
+    /// The corpus root, as printed (relative to the current directory, like every path).
+    pub root: &'a str,
+    /// Input diagnostics by level.
+    pub summary: DumpSummary,
+    /// The loaded model (source texts left out).
+    pub corpus: &'a Corpus,
+    /// Every problem with the input, the corpus's and its documents', sorted by file and line.
+    pub diagnostics: &'a [Diagnostic],
 }
 
-/// The loaded corpus as a pretty-printed JSON document: its `schema` ([`SCHEMA`]) and the
-/// `corpus` (source texts left out).
-pub fn json(corpus: &Corpus) -> String {
+/// The counts of a dump.
+#[derive(Clone, Copy, Debug, Serialize, schemars::JsonSchema)]
+pub struct DumpSummary {
+    /// Articles loaded.
+    pub articles: usize,
+    /// Versions (files) loaded.
+    pub versions: usize,
+    /// Input diagnostics by level.
+    pub diagnostics: Counts,
+}
+
+/// The loaded corpus as a pretty-printed JSON document: its `schema` ([`SCHEMA`]), the `root`,
+/// a `summary`, the `corpus` and every input `diagnostic`.
+pub fn json(corpus: &Corpus, root: &str, diagnostics: &[Diagnostic]) -> String {
     let dump = JsonDump {
         schema: SCHEMA,
+        root,
+        summary: DumpSummary {
+            articles: corpus.articles.len(),
+            versions: corpus.versions().count(),
+            diagnostics: Counts::of_diagnostics(diagnostics),
+        },
         corpus,
+        diagnostics,
     };
-    serde_json::to_string_pretty(&dump).unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"))
+    super::to_json(&dump)
 }
 
-/// The tree a person reads: articles → versions → sections with rule counts, then diagnostics.
-/// With `rules`, each version is shown in full by [`outline`].
-pub fn human(corpus: &Corpus, rules: bool) -> String {
+/// The tree a person reads: articles → versions → sections with rule counts, then the input
+/// diagnostics and their count. With `rules`, each version is shown in full by [`outline`].
+pub fn human(corpus: &Corpus, rules: bool, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     let versions = corpus.versions().count();
     let rule_count: usize = corpus.versions().map(|v| v.document.rules.len()).sum();
@@ -51,18 +79,9 @@ pub fn human(corpus: &Corpus, rules: bool) -> String {
             }
         }
     }
-    let diagnostics = corpus.all_diagnostics();
     if !diagnostics.is_empty() {
-        let count = |level| diagnostics.iter().filter(|d| d.level == level).count();
-        let _ = writeln!(
-            out,
-            "\n{} errors, {} warnings",
-            count(Level::Error),
-            count(Level::Warning)
-        );
-        for diagnostic in diagnostics {
-            let _ = writeln!(out, "{diagnostic}");
-        }
+        out.push('\n');
+        out.push_str(&super::input_report(diagnostics));
     }
     out
 }

@@ -3,8 +3,10 @@
 use serde::Serialize;
 use std::fmt::Write as _;
 
+use super::Counts;
 use docrules_model::corpus::{Corpus, Version};
 use docrules_model::date::Date;
+use docrules_model::diagnostic::Diagnostic;
 use docrules_model::fact::{Fact, FactKind};
 use docrules_model::locale::Locale;
 
@@ -71,26 +73,51 @@ pub fn human(corpus: &Corpus, filter: &Filter) -> String {
     out
 }
 
-#[derive(Serialize)]
-struct JsonFacts<'a> {
-    schema: &'static str,
-    facts: Vec<JsonFact<'a>>,
+/// The document `facts --format json` writes.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct JsonFacts<'a> {
+    /// [`SCHEMA`].
+    pub schema: &'static str,
+    /// The corpus root, as printed (relative to the current directory, like every path).
+    pub root: &'a str,
+    /// How many facts are listed, and the input diagnostics by level.
+    pub summary: FactsSummary,
+    /// The facts, in corpus order.
+    pub facts: Vec<JsonFact<'a>>,
+    /// Problems with the input: files that could not be used (their facts are missing).
+    pub diagnostics: &'a [Diagnostic],
 }
 
-#[derive(Serialize)]
-struct JsonFact<'a> {
-    path: &'a str,
-    article: &'a str,
-    locale: &'a Locale,
-    version: Option<Date>,
+/// The counts of a fact list.
+#[derive(Clone, Copy, Debug, Serialize, schemars::JsonSchema)]
+pub struct FactsSummary {
+    /// Facts listed.
+    pub facts: usize,
+    /// Input diagnostics by level.
+    pub diagnostics: Counts,
+}
+
+/// One fact and the file it is in.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct JsonFact<'a> {
+    /// The file, as printed.
+    pub path: &'a str,
+    /// The article's name.
+    pub article: &'a str,
+    /// The file's locale.
+    pub locale: &'a Locale,
+    /// The version's date.
+    pub version: Option<Date>,
+    /// The fact itself (its fields are inlined).
     #[serde(flatten)]
-    fact: &'a Fact,
+    pub fact: &'a Fact,
 }
 
-/// The facts `filter` selects as a pretty-printed JSON document: its `schema` ([`SCHEMA`]) and
-/// the `facts`, each with its file's `path`, `article`, `locale` and `version` date.
-pub fn json(corpus: &Corpus, filter: &Filter) -> String {
-    let facts = filter
+/// The facts `filter` selects as a pretty-printed JSON document: its `schema` ([`SCHEMA`]), the
+/// `root`, a `summary`, the `facts`, each with its file's `path`, `article`, `locale` and
+/// `version` date, and the input `diagnostics`.
+pub fn json(corpus: &Corpus, filter: &Filter, root: &str, diagnostics: &[Diagnostic]) -> String {
+    let facts: Vec<JsonFact> = filter
         .versions(corpus)
         .flat_map(|version| {
             filter.facts(version).map(move |fact| JsonFact {
@@ -102,9 +129,14 @@ pub fn json(corpus: &Corpus, filter: &Filter) -> String {
             })
         })
         .collect();
-    serde_json::to_string_pretty(&JsonFacts {
+    super::to_json(&JsonFacts {
         schema: SCHEMA,
+        root,
+        summary: FactsSummary {
+            facts: facts.len(),
+            diagnostics: Counts::of_diagnostics(diagnostics),
+        },
         facts,
+        diagnostics,
     })
-    .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"))
 }

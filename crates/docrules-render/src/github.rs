@@ -18,7 +18,8 @@ fn escape_property(text: &str) -> String {
 /// GitHub Actions workflow commands for `findings`, one line each, related places and help in
 /// the message.
 ///
-/// `root` is the corpus path as given, so that annotations name files from the repository root.
+/// Paths are printed as they are (the command line makes them relative to the current
+/// directory, which in a workflow is the repository root).
 ///
 /// ```
 /// use docrules_model::diagnostic::{Diagnostic, Level};
@@ -36,11 +37,11 @@ fn escape_property(text: &str) -> String {
 /// let mut finding = Finding::new(rule, "backup", "ja-JP", message, primary);
 /// finding.level = Level::Warning;
 ///
-/// let out = docrules_render::github::render(&[finding], &[], "corpus");
-/// assert!(out.starts_with("::warning file=corpus/backup/ja-jp/2021-06-04.md,line=7,col=5,"));
+/// let out = docrules_render::github::render(&[finding], &[]);
+/// assert!(out.starts_with("::warning file=backup/ja-jp/2021-06-04.md,line=7,col=5,"));
 /// assert!(out.ends_with("::`#pre-requisites` is not an anchor of this file\n"));
 /// ```
-pub fn render(findings: &[Finding], diagnostics: &[&Diagnostic], root: &str) -> String {
+pub fn render(findings: &[Finding], diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let command = match d.level {
@@ -48,10 +49,7 @@ pub fn render(findings: &[Finding], diagnostics: &[&Diagnostic], root: &str) -> 
             Level::Warning => "warning",
             Level::Info => "notice",
         };
-        let mut place = format!(
-            "file={}",
-            escape_property(&super::sarif::join(root, &d.path))
-        );
+        let mut place = format!("file={}", escape_property(&d.path));
         if let Some(span) = d.span {
             place.push_str(&format!(",line={},col={}", span.line, span.column));
         }
@@ -71,7 +69,7 @@ pub fn render(findings: &[Finding], diagnostics: &[&Diagnostic], root: &str) -> 
             Level::Warning => "warning",
             Level::Info => "notice",
         };
-        let path = super::sarif::join(root, &f.primary.path);
+        let path = &f.primary.path;
         let mut message = f.message.clone();
         for related in &f.related {
             message.push_str(&format!(
@@ -88,7 +86,7 @@ pub fn render(findings: &[Finding], diagnostics: &[&Diagnostic], root: &str) -> 
         }
         out.push_str(&format!(
             "::{command} file={},line={},col={},title={}::{}\n",
-            escape_property(&path),
+            escape_property(path),
             f.primary.span.line,
             f.primary.span.column,
             escape_property(&format!("{} {}", f.code, f.name)),

@@ -19,7 +19,7 @@ fn level(level: Level) -> SnippetLevel<'static> {
 /// Renders findings; `color` adds ANSI styles (only for a terminal, never with `NO_COLOR`).
 pub fn render<'a>(
     findings: &[Finding],
-    diagnostics: &[&Diagnostic],
+    diagnostics: &[Diagnostic],
     texts: &Texts<'a>,
     color: bool,
 ) -> String {

@@ -5,25 +5,34 @@ use serde::Serialize;
 use docrules_model::diagnostic::Diagnostic;
 use docrules_rules::finding::Finding;
 
-/// Name and version of the JSON document `check --format json` writes.
+/// Name and version of the JSON document `check --format json` and `lint --format json` write.
 pub const SCHEMA: &str = "docrules.findings/2";
 
-#[derive(Serialize)]
-struct JsonFindings<'a> {
-    schema: &'static str,
-    summary: super::Summary,
-    findings: &'a [Finding],
-    diagnostics: &'a [&'a Diagnostic],
+/// The document `check --format json` and `lint --format json` write.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct JsonFindings<'a> {
+    /// [`SCHEMA`].
+    pub schema: &'static str,
+    /// The corpus root the paths were resolved against, as printed (relative to the current
+    /// directory, like every path of the document).
+    pub root: &'a str,
+    /// Counts by level of the findings and of the input diagnostics.
+    pub summary: super::Summary,
+    /// What the checks or lints found.
+    pub findings: &'a [Finding],
+    /// Problems with the input: files that could not be used, a broken `docrules.toml`.
+    pub diagnostics: &'a [Diagnostic],
 }
 
-/// The findings as a pretty-printed JSON document: its `schema` ([`SCHEMA`]), a `summary` of
-/// counts by level, the `findings` and the input `diagnostics` (files that could not be used).
-pub fn render(findings: &[Finding], diagnostics: &[&Diagnostic]) -> String {
+/// The findings as a pretty-printed JSON document: its `schema` ([`SCHEMA`]), the `root`, a
+/// `summary` of counts by level, the `findings` and the input `diagnostics`.
+pub fn render(root: &str, findings: &[Finding], diagnostics: &[Diagnostic]) -> String {
     let doc = JsonFindings {
         schema: SCHEMA,
+        root,
         summary: super::Summary::of(findings, diagnostics),
         findings,
         diagnostics,
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"))
+    super::to_json(&doc)
 }

@@ -1,5 +1,9 @@
 //! Findings for people and tools: rustc-style excerpts, versioned JSON, SARIF 2.1.0 and GitHub
-//! workflow annotations. Shared by `docrules check` (and, later, `docrules lint`).
+//! workflow annotations. Shared by `docrules check` and `docrules lint`; `dump`, `facts` and
+//! `diff` carry the same input diagnostics and summary counts.
+//!
+//! Paths are printed as they come: the command line makes every path relative to the current
+//! directory before it renders.
 #![warn(missing_docs)]
 
 pub mod diff;
@@ -9,6 +13,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod schema;
 
 use docrules_model::corpus::Corpus;
 use docrules_model::diagnostic::{Diagnostic, Level};
@@ -17,7 +22,8 @@ use docrules_rules::finding::Finding;
 /// Finds the text of a file a finding points into, by the finding's path.
 pub type Texts<'a> = dyn Fn(&str) -> Option<&'a str> + 'a;
 
-/// The text of a file a finding points into: a corpus document, or the manifest.
+/// The text of a file a finding points into, by its corpus-relative path: a corpus document,
+/// or the manifest.
 pub fn file_text<'c>(corpus: &'c Corpus, path: &str) -> Option<&'c str> {
     if path == docrules_model::manifest::FILE_NAME {
         return Some(&corpus.manifest.text);
@@ -29,7 +35,7 @@ pub fn file_text<'c>(corpus: &'c Corpus, path: &str) -> Option<&'c str> {
 }
 
 /// How many findings and input diagnostics of each level a report holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Counts {
     /// At level error.
     pub error: usize,
@@ -40,7 +46,17 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn of(levels: impl Iterator<Item = Level>) -> Counts {
+    /// The counts of the input diagnostics `diagnostics`.
+    pub fn of_diagnostics(diagnostics: &[Diagnostic]) -> Counts {
+        Counts::of(diagnostics.iter().map(|d| d.level))
+    }
+
+    /// How many there are at all levels.
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+
+    pub(crate) fn of(levels: impl Iterator<Item = Level>) -> Counts {
         let mut counts = Counts::default();
         for level in levels {
             match level {
@@ -55,7 +71,7 @@ impl Counts {
 
 /// The counts of a report: its findings, and the problems with its input (files that could
 /// not be read, a broken manifest), which every format carries too.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Findings of checks and lints.
     pub findings: Counts,
@@ -65,7 +81,7 @@ pub struct Summary {
 
 impl Summary {
     /// The counts of `findings` and `diagnostics`.
-    pub fn of(findings: &[Finding], diagnostics: &[&Diagnostic]) -> Summary {
+    pub fn of(findings: &[Finding], diagnostics: &[Diagnostic]) -> Summary {
         Summary {
             findings: Counts::of(findings.iter().map(|f| f.level)),
             diagnostics: Counts::of(diagnostics.iter().map(|d| d.level)),
@@ -74,25 +90,61 @@ impl Summary {
 }
 
 /// `3 errors, 2 warnings, 1 info`: findings and input diagnostics together.
-pub fn summary(findings: &[Finding], diagnostics: &[&Diagnostic]) -> String {
+pub fn summary(findings: &[Finding], diagnostics: &[Diagnostic]) -> String {
     let counts = Summary::of(findings, diagnostics);
     let (f, d) = (counts.findings, counts.diagnostics);
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     let mut line = format!(
         "{}, {}, {} info",
         plural(f.error + d.error, "error"),
         plural(f.warning + d.warning, "warning"),
         f.info + d.info
     );
-    let input = d.error + d.warning + d.info;
+    let input = d.total();
     if input > 0 {
         line.push_str(&format!(" ({} in the input)", plural(input, "problem")));
     }
     line
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The input diagnostics for standard error, when a command's output has no room for them (the
+/// fact list, the changelog): each with its file and line, then a count (`2 problems in the
+/// input: 1 error, 1 warning, 0 info`). Empty when there are none.
+pub fn input_report(diagnostics: &[Diagnostic]) -> String {
+    if diagnostics.is_empty() {
+        return String::new();
+    }
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        out.push_str(&format!("{diagnostic}\n\n"));
+    }
+    out.push_str(&input_line(diagnostics));
+    out.push('\n');
+    out
+}
+
+/// `2 problems in the input: 1 error, 1 warning, 0 info`.
+pub fn input_line(diagnostics: &[Diagnostic]) -> String {
+    let d = Counts::of_diagnostics(diagnostics);
+    format!(
+        "{} in the input: {}, {}, {} info",
+        plural(d.total(), "problem"),
+        plural(d.error, "error"),
+        plural(d.warning, "warning"),
+        d.info
+    )
+}
+
+/// A JSON document, pretty-printed; a document that cannot be serialized (it always can) is
+/// an error object rather than a panic.
+fn to_json<T: serde::Serialize>(doc: &T) -> String {
+    serde_json::to_string_pretty(doc)
+        .unwrap_or_else(|err| serde_json::json!({ "error": err.to_string() }).to_string())
 }

@@ -11,9 +11,10 @@ use docrules_model::span::Span;
 use crate::registry::RuleId;
 
 /// A place a finding rests on.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Location {
-    /// Relative to the corpus root.
+    /// Relative to the corpus root for a check, as printed for a linted file (commands print
+    /// every path relative to the current directory).
     pub path: String,
     /// Where in that file.
     pub span: Span,
@@ -22,7 +23,7 @@ pub struct Location {
 }
 
 /// Another place a finding rests on, and how it relates to the finding.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Related {
     /// How it relates: `canonical`, `other-statement`, `other-article`, `history`, …
     pub role: &'static str,
@@ -32,7 +33,7 @@ pub struct Related {
 }
 
 /// One value of a fact in one version, for the JSON output.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FactValue {
     /// The version's locale tag (`ja-JP`).
     pub locale: String,
@@ -45,7 +46,7 @@ pub struct FactValue {
 }
 
 /// The fact a finding is about and the values it compares, for the JSON output.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FactInfo {
     /// The fact's key (`section/kind/subject`), with its section named as in the canonical
     /// version for `stale-fact`.
@@ -58,7 +59,7 @@ pub struct FactInfo {
 }
 
 /// One problem a check or lint found.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// The rule that found it.
     #[serde(skip)]
@@ -102,7 +103,7 @@ pub struct Finding {
 
 /// A machine-applicable fix (`docrules lint --fix`): a replacement for one span of the primary
 /// file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Fix {
     /// The text to replace.
     pub span: Span,

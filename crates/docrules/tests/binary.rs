@@ -11,7 +11,13 @@ fn write(root: &Path, rel: &str, bytes: &[u8]) {
 }
 
 fn docrules(args: &[&str]) -> std::process::Output {
+    docrules_in(&std::env::current_dir().unwrap(), args)
+}
+
+/// Runs the binary from `cwd`.
+fn docrules_in(cwd: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_docrules"))
+        .current_dir(cwd)
         .args(args)
         .env("NO_COLOR", "1")
         .output()
@@ -38,7 +44,8 @@ fn bad_files_exit_1_and_good_files_are_dumped() {
         b"---\nms.date: 03/01/2020\ntitle: \"open\n---\n# T\n",
     );
 
-    let output = docrules(&["dump", root.to_str().unwrap()]);
+    // Run from the corpus: paths are printed relative to the current directory.
+    let output = docrules_in(root, &["dump", "."]);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("app/en-us/2020-01-01.md"), "{stdout}");

@@ -1,7 +1,8 @@
 //! Computes the changes between two documents: sections through their alignment, rules by
 //! their error IDs, facts through their aligned keys (literals as sets per section).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::sections::{self, Evidence, SectionAlignment};
 use docrules_model::document::Document;
@@ -35,11 +36,20 @@ pub fn diff_features(
     same_language: bool,
 ) -> Vec<Change> {
     let alignment = sections::align_features(old, new, same_language);
-    let (old, new) = (old.doc(), new.doc());
+    diff_aligned(old.doc(), new.doc(), &alignment, same_language)
+}
+
+/// [`diff_in`] with the sections' alignment already made (old as old, new as new).
+pub fn diff_aligned(
+    old: &Document,
+    new: &Document,
+    alignment: &SectionAlignment,
+    same_language: bool,
+) -> Vec<Change> {
     let ctx = Ctx {
         old,
         new,
-        alignment: &alignment,
+        alignment,
         same_language,
     };
     let mut changes = Vec::new();
@@ -47,6 +57,7 @@ pub fn diff_features(
     ctx.rules(&mut changes);
     ctx.facts(&mut changes);
     changes.sort_by(|a, b| a.order.cmp(&b.order).then(a.kind.cmp(&b.kind)));
+    super::assign_ids(&mut changes);
     changes
 }
 
@@ -137,7 +148,7 @@ impl Ctx<'_> {
     ) -> Change {
         Change {
             kind,
-            id: kind.id(),
+            id: String::new(),
             level: kind.level(),
             section,
             message,
@@ -145,6 +156,8 @@ impl Ctx<'_> {
             new: None,
             old_value: None,
             new_value: None,
+            old_anchor: None,
+            new_anchor: None,
             direction: None,
             key: None,
             fact_kind: None,
@@ -230,8 +243,8 @@ impl Ctx<'_> {
                     self.change(ChangeKind::SectionRenamed, n.anchor.clone(), message, order);
                 change.old = Some(self.place(old, o.span, &o.title));
                 change.new = Some(self.place(new, n.span, &n.title));
-                change.old_value = Some(o.anchor.clone());
-                change.new_value = Some(n.anchor.clone());
+                change.old_anchor = Some(o.anchor.clone());
+                change.new_anchor = Some(n.anchor.clone());
                 out.push(change);
             }
         }
@@ -558,8 +571,8 @@ impl Ctx<'_> {
         );
         change.old = Some(self.place(self.old, o.span, &o.text));
         change.new = Some(self.place(self.new, n.span, &n.text));
-        change.old_value = Some(o.value.to_string());
-        change.new_value = Some(n.value.to_string());
+        change.old_value = Some(o.value.clone());
+        change.new_value = Some(n.value.clone());
         change.direction = Some(direction);
         change.key = Some(key.to_owned());
         change.fact_kind = Some(n.kind);
@@ -594,11 +607,11 @@ impl Ctx<'_> {
         let mut change = self.change(kind, section, message, order);
         if let Some(o) = old {
             change.old = Some(self.place(self.old, o.span, &o.text));
-            change.old_value = Some(o.value.to_string());
+            change.old_value = Some(o.value.clone());
         }
         if let Some(n) = new {
             change.new = Some(self.place(self.new, n.span, &n.text));
-            change.new_value = Some(n.value.to_string());
+            change.new_value = Some(n.value.clone());
         }
         change.key = Some(key.to_owned());
         change.fact_kind = Some(fact.kind);

@@ -10,13 +10,16 @@ use serde::Serialize;
 use docrules_model::corpus::Version;
 use docrules_model::date::Date;
 use docrules_model::diagnostic::Level;
+use docrules_model::fact::Value;
 use docrules_model::locale::Locale;
 use docrules_model::span::Span;
 
-pub use changes::{diff, diff_features, diff_in};
+pub use changes::{diff, diff_aligned, diff_features, diff_in};
 
 /// What a [`Change`] is; serialized as its [`id`](ChangeKind::id).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
     /// A section of the new version aligned with no section of the old one.
@@ -113,7 +116,7 @@ impl ChangeKind {
 }
 
 /// Which way a value moved.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     /// The new value is larger: a longer duration, a higher port or version, a count whose
@@ -132,7 +135,7 @@ pub enum Direction {
 }
 
 /// A place in one of the two files.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Place {
     /// The file's name in messages ([`Document::path`](docrules_model::document::Document::path)):
     /// relative to the corpus root for a corpus version, as given for a loose file.
@@ -144,12 +147,14 @@ pub struct Place {
 }
 
 /// One change between the two versions, with where it is on each side.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Change {
     /// What changed.
     pub kind: ChangeKind,
-    /// The kind's stable ID ([`ChangeKind::id`]).
-    pub id: &'static str,
+    /// This change's identity, unique in its changelog and stable across runs and unrelated
+    /// edits: the kind, then the fact key, else the section (`fact-value-changed:<key>`,
+    /// `section-renamed:<old anchor>`), with `#2`, `#3` for the next changes of one identity.
+    pub id: String,
     /// The kind's level ([`ChangeKind::level`]): a warning or information.
     pub level: Level,
     /// The section the change belongs to: its anchor in the new version (in the old one when it
@@ -163,12 +168,19 @@ pub struct Change {
     /// Where the change is in the new version; `None` for a removal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<Place>,
-    /// The value before, as displayed (`48 h`), or a renamed section's old anchor.
+    /// The fact's value before, typed as in `docrules facts` (display it with `to_string`:
+    /// `48 h`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_value: Option<String>,
-    /// The value after, as displayed (`10 d`), or a renamed section's new anchor.
+    pub old_value: Option<Value>,
+    /// The fact's value after.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub new_value: Option<String>,
+    pub new_value: Option<Value>,
+    /// A renamed section's old anchor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_anchor: Option<String>,
+    /// A renamed section's new anchor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_anchor: Option<String>,
     /// Which way the value moved, for value and version changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
@@ -186,7 +198,7 @@ pub struct Change {
 }
 
 /// Identifies one side of a diff.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Side {
     /// The file's path: relative to the corpus root for a corpus version, as given for a loose
     /// file.
@@ -209,9 +221,10 @@ impl Side {
 }
 
 /// What changed between two versions of one article.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Changelog {
-    /// The article's name: its corpus folder, or the new file's stem for loose files.
+    /// The article's name: its corpus folder; for loose files, the new file's title (front
+    /// matter `title`, else its first level-1 heading, else its file stem).
     pub article: String,
     /// The version diffed from.
     pub old: Side,
@@ -219,4 +232,21 @@ pub struct Changelog {
     pub new: Side,
     /// Ordered by section (in the new version's order) and line, as [`diff`] returns them.
     pub changes: Vec<Change>,
+}
+
+/// Gives each change its [`Change::id`]: the kind and the fact key or section, numbered when
+/// several changes share one.
+pub(crate) fn assign_ids(changes: &mut [Change]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for change in changes {
+        let subject = change
+            .key
+            .as_deref()
+            .or(change.old_anchor.as_deref())
+            .unwrap_or(&change.section);
+        let base = format!("{}:{subject}", change.kind.id());
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        change.id = if *n == 1 { base } else { format!("{base}#{n}") };
+    }
 }

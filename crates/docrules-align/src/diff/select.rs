@@ -86,9 +86,10 @@ pub fn loose(old: &Path, new: &Path) -> Result<Changelog, SelectError> {
     let (new_doc, new_locale, new_date) = read(new)?;
     let same_language =
         old_locale.as_ref().map(|l| l.language()) == new_locale.as_ref().map(|l| l.language());
-    let article = new
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let article = title(&new_doc).unwrap_or_else(|| {
+        new.file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+    });
     Ok(Changelog {
         article,
         old: Side {
@@ -103,6 +104,22 @@ pub fn loose(old: &Path, new: &Path) -> Result<Changelog, SelectError> {
         },
         changes: diff::diff_in(&old_doc, &new_doc, same_language),
     })
+}
+
+/// A loose file's title: its front matter `title`, else its first level-1 heading.
+fn title(doc: &docrules_model::document::Document) -> Option<String> {
+    let front = doc.front_matter.get("title").map(str::trim);
+    let heading = || {
+        doc.sections
+            .iter()
+            .find(|s| s.level == 1)
+            .map(|s| s.title.trim())
+    };
+    front
+        .filter(|t| !t.is_empty())
+        .or_else(heading)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
 }
 
 /// Diffs in a corpus: `--from`/`--to` when given, else the two newest versions of each article in

@@ -64,7 +64,15 @@ fn in_article(article: &docrules_align::AlignedArticle<'_>) -> Vec<Finding> {
             // Newest pair first, so a fact lowered twice is reported at its latest change.
             for (k, pair) in history.windows(2).enumerate().rev() {
                 let (old, new) = (&versions[pair[0]], &versions[pair[1]]);
-                for change in diff::diff_features(&features[k], &features[k + 1], true) {
+                // In the source's history each version was aligned with the next already.
+                let step = article.steps[pair[0]].as_ref().filter(|_| {
+                    article.parents[pair[0]].is_some_and(|p| p.version.index() == pair[1])
+                });
+                let changes = match step {
+                    Some(step) => diff::diff_aligned(&old.document, &new.document, step, true),
+                    None => diff::diff_features(&features[k], &features[k + 1], true),
+                };
+                for change in changes {
                     let limit_down = change.kind == ChangeKind::FactValueChanged
                         && change.direction == Some(Direction::Decreased)
                         && change.fact_kind == Some(FactKind::Count);

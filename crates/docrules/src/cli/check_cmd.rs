@@ -1,6 +1,8 @@
 //! `docrules check` and `docrules explain`.
 
+use super::paths::Base;
 use super::*;
+use docrules_model::diagnostic::Diagnostic;
 use docrules_rules::registry::{Kind, RuleId};
 
 /// Colors on a terminal, never with NO_COLOR (or when asked for none).
@@ -27,34 +29,47 @@ pub(super) fn check_command(
         return EXIT_USAGE;
     };
     let compiled = align::compile(&corpus);
-    let report = check::run(&compiled);
-    let root = path.to_string_lossy();
+    let mut report = check::run(&compiled);
     // Files that could not be read are part of what is wrong with the corpus, in every format.
-    let config = docrules_rules::config::validate(&corpus.manifest);
-    let mut diagnostics = compiled.all_diagnostics();
-    diagnostics.extend(&config);
+    let mut diagnostics: Vec<Diagnostic> = compiled
+        .all_diagnostics()
+        .into_iter()
+        .cloned()
+        .chain(docrules_rules::config::validate(&corpus.manifest))
+        .collect();
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Suppressions matched corpus-relative paths; from here on paths are printed.
+    let base = Base::current();
+    let rooted = base.under(path);
+    rooted.findings(&mut report.findings, &mut diagnostics);
+    let texts = |shown: &str| {
+        rooted
+            .corpus_path(shown)
+            .and_then(|rel| render::file_text(&corpus, rel))
+    };
     let text = match format {
         FindingFormat::Human => {
-            let color = use_color(color);
-            let mut text = String::new();
-            let texts = |path: &str| render::file_text(&corpus, path);
-            text.push_str(&render::human::render(
-                &report.findings,
-                &diagnostics,
-                &texts,
-                color,
-            ));
+            let mut text =
+                render::human::render(&report.findings, &diagnostics, &texts, use_color(color));
             if report.suppressed > 0 {
                 text.push_str(&format!("{} findings suppressed\n", report.suppressed));
             }
             text
         }
-        FindingFormat::Json => render::json::render(&report.findings, &diagnostics) + "\n",
-        FindingFormat::Sarif => {
-            let texts = |path: &str| render::file_text(&corpus, path);
-            render::sarif::render(&report.findings, &diagnostics, &texts, &root, Kind::Check) + "\n"
+        FindingFormat::Json => {
+            render::json::render(rooted.root(), &report.findings, &diagnostics) + "\n"
         }
-        FindingFormat::Github => render::github::render(&report.findings, &diagnostics, &root),
+        FindingFormat::Sarif => {
+            let base = base.uri();
+            render::sarif::render(
+                &report.findings,
+                &diagnostics,
+                &texts,
+                Kind::Check,
+                base.as_deref(),
+            ) + "\n"
+        }
+        FindingFormat::Github => render::github::render(&report.findings, &diagnostics),
     };
     if !emit(out, err, &text) {
         return EXIT_USAGE;

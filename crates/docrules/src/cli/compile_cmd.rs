@@ -1,6 +1,20 @@
 //! `docrules compile`: the rules crate of a corpus, written or checked.
 
+use super::paths::{Base, Rooted};
 use super::*;
+use docrules_model::diagnostic::Diagnostic;
+
+/// Says why the corpus cannot be compiled: its problems, printed like every other command's.
+fn refuse(err: &mut dyn Write, rooted: &Rooted, diagnostics: Vec<&Diagnostic>) -> u8 {
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().cloned().collect();
+    rooted.diagnostics(&mut diagnostics);
+    let _ = write!(err, "{}", render::input_report(&diagnostics));
+    let _ = writeln!(
+        err,
+        "error: the corpus has errors; fix them before generating code"
+    );
+    EXIT_FINDINGS
+}
 
 pub(super) fn compile_command(
     path: &std::path::Path,
@@ -12,27 +26,16 @@ pub(super) fn compile_command(
     let Some(corpus) = load_corpus(path, err) else {
         return EXIT_USAGE;
     };
+    let base = Base::current();
+    let rooted = base.under(path);
     if corpus.max_level() == Some(Level::Error) {
-        for diagnostic in corpus.all_diagnostics() {
-            let _ = writeln!(err, "{diagnostic}");
-        }
-        let _ = writeln!(
-            err,
-            "error: the corpus has errors; fix them before generating code"
-        );
-        return EXIT_FINDINGS;
+        return refuse(err, &rooted, corpus.all_diagnostics());
     }
     let compiled = align::compile(&corpus);
     if compiled.max_level() == Some(Level::Error) {
-        for diagnostic in compiled.all_diagnostics() {
-            let _ = writeln!(err, "{diagnostic}");
-        }
-        let _ = writeln!(
-            err,
-            "error: the corpus has errors; fix them before generating code"
-        );
-        return EXIT_FINDINGS;
+        return refuse(err, &rooted, compiled.all_diagnostics());
     }
+    let shown = base.show(dir);
     let files = match docrules_codegen::codegen(&compiled) {
         Ok(files) => files,
         Err(message) => {
@@ -43,7 +46,7 @@ pub(super) fn compile_command(
     if check {
         let diffs = crate::write::stale(dir, &files);
         if diffs.is_empty() {
-            let _ = writeln!(out, "{} is up to date", dir.display());
+            let _ = writeln!(out, "{shown} is up to date");
             return EXIT_OK;
         }
         for diff in diffs {
@@ -51,9 +54,7 @@ pub(super) fn compile_command(
         }
         let _ = writeln!(
             err,
-            "error: {} is stale: run `cargo xtask codegen` (or `docrules compile --out {}`) and commit",
-            dir.display(),
-            dir.display()
+            "error: {shown} is stale: run `cargo xtask codegen` (or `docrules compile --out {shown}`) and commit"
         );
         return EXIT_FINDINGS;
     }
@@ -61,15 +62,14 @@ pub(super) fn compile_command(
         Ok(written) => {
             let _ = writeln!(
                 out,
-                "{}: {} files, {} written",
-                dir.display(),
+                "{shown}: {} files, {} written",
                 files.len(),
                 written.len()
             );
             EXIT_OK
         }
         Err(e) => {
-            let _ = writeln!(err, "error: cannot write {}: {e}", dir.display());
+            let _ = writeln!(err, "error: cannot write {shown}: {e}");
             EXIT_USAGE
         }
     }

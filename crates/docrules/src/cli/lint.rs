@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
+use super::paths::Base;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FailOn, FindingFormat};
 use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::Document;
@@ -100,6 +101,7 @@ fn config_for(
     fallback: &Manifest,
     cache: &mut HashMap<PathBuf, Manifest>,
     problems: &mut Vec<Diagnostic>,
+    base: &Base,
 ) -> Manifest {
     let mut dir = std::fs::canonicalize(path)
         .ok()
@@ -110,11 +112,15 @@ fn config_for(
             if let Some(found) = cache.get(&d) {
                 return found.clone();
             }
+            // Its diagnostics name `docrules.toml` relative to its folder.
+            let mut found = Vec::new();
             let manifest = docrules_parse::corpus::load_manifest(&d).unwrap_or_else(|diagnostic| {
-                problems.push(diagnostic);
+                found.push(diagnostic);
                 Manifest::default()
             });
-            problems.extend(docrules_rules::config::validate(&manifest));
+            found.extend(docrules_rules::config::validate(&manifest));
+            base.under(&d).diagnostics(&mut found);
+            problems.extend(found);
             cache.insert(d, manifest.clone());
             return manifest;
         }
@@ -123,7 +129,11 @@ fn config_for(
     fallback.clone()
 }
 
-fn inputs(options: &Options, reference: Option<&Reference>) -> Result<Vec<Input>, String> {
+fn inputs(
+    options: &Options,
+    reference: Option<&Reference>,
+    base: &Base,
+) -> Result<Vec<Input>, String> {
     if options.stdin {
         let path = options
             .stdin_path
@@ -134,7 +144,7 @@ fn inputs(options: &Options, reference: Option<&Reference>) -> Result<Vec<Input>
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
         return Ok(vec![Input {
-            shown: path.to_string_lossy().into_owned(),
+            shown: base.show(&path),
             path,
             bytes,
         }]);
@@ -173,7 +183,7 @@ fn inputs(options: &Options, reference: Option<&Reference>) -> Result<Vec<Input>
             let bytes = std::fs::read(&path)
                 .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
             out.push(Input {
-                shown: path.to_string_lossy().replace('\\', "/"),
+                shown: base.show(&path),
                 path,
                 bytes,
             });
@@ -183,8 +193,16 @@ fn inputs(options: &Options, reference: Option<&Reference>) -> Result<Vec<Input>
 }
 
 pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let base = Base::current();
+    let rooted = base.under(&options.rules);
     let reference = match crate::cache::load_with_cache(&options.rules, &options.cache_dir) {
-        Ok((reference, _cached)) => Some(reference),
+        Ok((mut reference, _cached)) => {
+            // Findings cite the canonical versions: printed like the linted files.
+            for article in &mut reference.articles {
+                article.canonical_path = rooted.show(&article.canonical_path);
+            }
+            Some(reference)
+        }
         Err(message) => {
             let _ = writeln!(
                 err,
@@ -193,7 +211,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             None
         }
     };
-    let mut inputs = match inputs(options, reference.as_ref()) {
+    let mut inputs = match inputs(options, reference.as_ref(), &base) {
         Ok(inputs) => inputs,
         Err(message) => {
             let _ = writeln!(err, "error: {message}");
@@ -234,7 +252,13 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                         placement.how
                     );
                 }
-                let config = config_for(&inputs[i].path, &fallback, &mut configs, &mut problems);
+                let config = config_for(
+                    &inputs[i].path,
+                    &fallback,
+                    &mut configs,
+                    &mut problems,
+                    &base,
+                );
                 docs.push((i, doc, locale, placement, config));
             }
         }
@@ -301,7 +325,6 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }))
         .collect();
     let texts = |path: &str| texts_map.get(path).map(String::as_str);
-    let root = options.rules.to_string_lossy().into_owned();
     // With --stdin --fix the fixed text owns standard output; findings go to standard error.
     let report: &mut dyn Write = if options.stdin && options.fix {
         err
@@ -309,7 +332,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         out
     };
     // Files that could not be read are reported in every format.
-    let problems: Vec<&Diagnostic> = problems.iter().collect();
+    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let text = match options.format {
         FindingFormat::Human => {
             let mut text = render::human::render(&findings, &problems, &texts, options.color);
@@ -318,17 +341,18 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             }
             text
         }
-        FindingFormat::Json => render::json::render(&findings, &problems) + "\n",
+        FindingFormat::Json => render::json::render(rooted.root(), &findings, &problems) + "\n",
         FindingFormat::Sarif => {
+            let base = base.uri();
             render::sarif::render(
                 &findings,
                 &problems,
                 &texts,
-                "",
                 docrules_rules::registry::Kind::Lint,
+                base.as_deref(),
             ) + "\n"
         }
-        FindingFormat::Github => render::github::render(&findings, &problems, &root),
+        FindingFormat::Github => render::github::render(&findings, &problems),
     };
     if !options.diff {
         let _ = report.write_all(text.as_bytes());

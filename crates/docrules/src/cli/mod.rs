@@ -15,7 +15,7 @@ use docrules_model::diagnostic::Level;
 use docrules_model::fact::FactKind;
 use docrules_model::locale::Locale;
 use docrules_render as render;
-use docrules_render::{dump, facts as fact_list};
+use docrules_render::facts as fact_list;
 use docrules_rules::checks as check;
 
 /// Exit status: no error found.
@@ -192,7 +192,7 @@ enum Command {
         /// The new version: `DATE` or `LOCALE@DATE`.
         #[arg(long)]
         to: Option<String>,
-        /// Output format: a changelog for the terminal, JSON (schema `docrules.diff/1`), or
+        /// Output format: a changelog for the terminal, JSON (schema `docrules.diff/2`), or
         /// markdown for a pull request or release note.
         #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
         format: DiffFormat,
@@ -201,8 +201,10 @@ enum Command {
 
 mod check_cmd;
 mod compile_cmd;
+mod corpus_cmd;
 mod diff_cmd;
 mod lint;
+mod paths;
 
 use check_cmd::{check_command, explain_command, use_color};
 use compile_cmd::compile_command;
@@ -274,17 +276,14 @@ where
             return EXIT_OK;
         }
     };
-    let lists_facts = matches!(cli.command, Command::Facts { .. });
-    let (path, render): (PathBuf, Renderer) = match cli.command {
+    match cli.command {
         Command::Check {
             path,
             format,
             fail_on,
             color,
-        } => {
-            return check_command(&path, format, fail_on, color, out, err);
-        }
-        Command::Explain { code } => return explain_command(code.as_deref(), out, err),
+        } => check_command(&path, format, fail_on, color, out, err),
+        Command::Explain { code } => explain_command(code.as_deref(), out, err),
         Command::Lint {
             paths,
             rules,
@@ -313,13 +312,13 @@ where
                 fail_on,
                 color: use_color(color),
             };
-            return lint::run(&options, out, err);
+            lint::run(&options, out, err)
         }
         Command::Compile {
             path,
             out: dir,
             check,
-        } => return compile_command(&path, &dir, check, out, err),
+        } => compile_command(&path, &dir, check, out, err),
         Command::Diff {
             paths,
             article,
@@ -327,20 +326,12 @@ where
             from,
             to,
             format,
-        } => {
-            return diff_command(&paths, article, locale, from, to, format, out, err);
-        }
+        } => diff_command(&paths, article, locale, from, to, format, out, err),
         Command::Dump {
             path,
             format,
             rules,
-        } => (
-            path,
-            Box::new(move |corpus| match format {
-                Format::Human => dump::human(corpus, rules),
-                Format::Json => dump::json(corpus) + "\n",
-            }),
-        ),
+        } => corpus_cmd::dump_command(&path, format, rules, out, err),
         Command::Facts {
             path,
             kind,
@@ -353,34 +344,14 @@ where
                 article,
                 locale,
             };
-            (
-                path,
-                Box::new(move |corpus| match format {
-                    Format::Human => fact_list::human(corpus, &filter),
-                    Format::Json => fact_list::json(corpus, &filter) + "\n",
-                }),
-            )
+            corpus_cmd::facts_command(&path, &filter, format, out, err)
         }
-    };
-    let Some(corpus) = load_corpus(&path, err) else {
-        return EXIT_USAGE;
-    };
-    if lists_facts {
-        note_cldr_only(&corpus, err);
-    }
-    if !emit(out, err, &render(&corpus)) {
-        return EXIT_USAGE;
-    }
-    if corpus.max_level() == Some(Level::Error) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
     }
 }
 
 /// Names the locales whose facts were read with CLDR's units and numbers alone: no
 /// hand-written comparators, range words or column roles, so fewer statements are found.
-fn note_cldr_only(corpus: &Corpus, err: &mut dyn Write) {
+pub(super) fn note_cldr_only(corpus: &Corpus, err: &mut dyn Write) {
     let mut locales: Vec<String> = corpus
         .versions()
         .filter(|v| docrules_parse::extract::cldr_only(&v.locale))
@@ -426,6 +397,3 @@ impl FailOn {
         }
     }
 }
-
-/// Turns the loaded corpus into the command's output.
-type Renderer = Box<dyn Fn(&Corpus) -> String>;
