@@ -42,12 +42,11 @@ fn alternation(labels: &[String]) -> String {
     let parts: Vec<String> = labels
         .iter()
         .map(|label| {
-            let escaped = label
+            label
                 .split_whitespace()
                 .map(regex::escape)
                 .collect::<Vec<_>>()
-                .join(r"\s+");
-            escaped
+                .join(r"\s+")
         })
         .collect();
     if parts.is_empty() {
