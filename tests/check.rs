@@ -540,3 +540,30 @@ fn unknown_rules_in_the_manifest_are_errors_with_a_suggestion() {
         .any(|p| out.contains(&format!("--> {p}:2:1")));
     assert!(named, "{out}");
 }
+
+/// Loading, alignment and the checks run on every core; what they print must not depend on how
+/// many there are (the labelled corpus: 8 articles, 13 locales, enough to split work).
+#[test]
+fn check_and_facts_print_the_same_on_one_thread_and_on_four() {
+    let eval = common::corpus_root().join("../eval");
+    let eval = eval.to_str().unwrap();
+    let with_threads = |n: usize, args: &[&str]| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap();
+        pool.install(|| common::run(args))
+    };
+    for args in [
+        ["check", eval, "--format", "json"],
+        ["facts", eval, "--format", "json"],
+        ["check", eval, "--format", "sarif"],
+    ] {
+        let one = with_threads(1, &args);
+        assert!(
+            one.1.len() > 1000,
+            "{args:?} printed almost nothing: {one:?}"
+        );
+        assert_eq!(one, with_threads(4, &args), "{args:?}");
+    }
+}
