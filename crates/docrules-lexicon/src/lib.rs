@@ -18,10 +18,12 @@ use docrules_model::locale::Locale;
 
 mod cldr;
 mod facts;
+mod words;
 
 pub use cldr::NumberFormat;
 use facts::FactWords;
-pub use facts::{FactLexicon, RangeFrame, Words};
+pub use facts::{FactLexicon, RangeFrame};
+pub use words::Words;
 
 /// The lexicon files, by language tag. Tags are languages, or `zh-Hans` / `zh-Hant`.
 const SOURCES: &[(&str, &str)] = &[
