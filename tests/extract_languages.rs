@@ -3,49 +3,10 @@
 //! minimal fixtures for what the CLDR data adds to the reader: number symbols, the percent sign
 //! before the number, one-letter units on the digits, counts fused into a word.
 
-use docrules_lexicon::Lexicons;
-use docrules_model::locale::Locale;
-use docrules_parse::extract::scan::scan;
-
-/// `kind value [comparator] «text as written»` for every fact in `text`.
-fn facts(locale: &str, text: &str) -> Vec<String> {
-    let locale = Locale::parse(locale);
-    let lex = Lexicons::get().facts(locale.as_ref());
-    scan(text, lex)
-        .into_iter()
-        .map(|f| {
-            let cmp = f
-                .comparator
-                .map(|c| format!(" {}", c.symbol()))
-                .unwrap_or_default();
-            let noun = f.noun.map(|n| format!(" ({n})")).unwrap_or_default();
-            format!(
-                "{} {}{cmp}{noun} «{}»",
-                f.value.kind(),
-                f.value,
-                &text[f.range]
-            )
-        })
-        .collect()
-}
+mod scan_cases;
 
 fn check(cases: &[(&str, &str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (locale, text, expected) in cases {
-        let got = facts(locale, text);
-        if got != *expected {
-            failures.push(format!(
-                "[{locale}] {text}\n   expected {expected:?}\n        got {got:?}"
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    scan_cases::check_cases(cases, true);
 }
 
 #[test]
