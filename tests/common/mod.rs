@@ -101,7 +101,7 @@ pub fn assert_sarif_resolves(sarif: &serde_json::Value) {
 }
 
 /// The ways a CLI may print `path` under the one path policy: relative to the current
-/// directory (`../../tmp/x`), or absolute when only `/` is shared with it.
+/// directory (`../../x`), or absolute when only `/` is shared with it.
 pub fn printed_forms(path: &Path) -> Vec<String> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let mut forms = vec![target.to_string_lossy().into_owned()];

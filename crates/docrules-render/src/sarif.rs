@@ -244,8 +244,8 @@ mod tests {
         assert_eq!(uri("docs/ja-jp/2021-06-04.md"), "docs/ja-jp/2021-06-04.md");
         assert_eq!(uri("my docs/記事.md"), "my%20docs/%E8%A8%98%E4%BA%8B.md");
         assert_eq!(uri("a\\b.md"), "a/b.md");
-        assert_eq!(directory_uri("/work/my repo"), "file:///work/my%20repo/");
-        assert_eq!(directory_uri("C:/work/"), "file:///C:/work/");
+        assert_eq!(directory_uri("/srv/my repo"), "file:///srv/my%20repo/");
+        assert_eq!(directory_uri("C:/docs/"), "file:///C:/docs/");
         assert_eq!(
             uri("C:/a.md"),
             "C%3A/a.md",
@@ -256,8 +256,8 @@ mod tests {
             json!({ "uri": "../corpus/a.md", "uriBaseId": BASE_ID })
         );
         assert_eq!(
-            artifact("/tmp/x/a.md"),
-            json!({ "uri": "file:///tmp/x/a.md" })
+            artifact("/srv/x/a.md"),
+            json!({ "uri": "file:///srv/x/a.md" })
         );
     }
 }
