@@ -56,16 +56,7 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
 
 /// The words of one generated file.
 pub(crate) fn read(tag: &'static str, text: &str) -> Result<FactWords, LexiconError> {
-    let file: CldrFile = toml::from_str(text).map_err(|e| LexiconError::Invalid {
-        tag,
-        reason: e.to_string(),
-    })?;
-    if file.language != tag {
-        return Err(LexiconError::Language {
-            tag,
-            declared: file.language,
-        });
-    }
+    let file: CldrFile = crate::parse_file(tag, text, |f: &CldrFile| &f.language)?;
     if !file.unit_after_number {
         return Err(LexiconError::Unsupported {
             tag,

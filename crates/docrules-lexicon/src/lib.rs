@@ -17,6 +17,27 @@ use docrules_model::fact::{Comparator, TimeUnit};
 use docrules_model::locale::Locale;
 
 mod cldr;
+
+/// A lexicon file (hand-written or generated) read as `T`, which must declare `tag` as its
+/// language.
+fn parse_file<T: serde::de::DeserializeOwned>(
+    tag: &'static str,
+    text: &str,
+    language: impl Fn(&T) -> &String,
+) -> Result<T, LexiconError> {
+    let file: T = toml::from_str(text).map_err(|e| LexiconError::Invalid {
+        tag,
+        reason: e.to_string(),
+    })?;
+    let declared = language(&file);
+    if declared != tag {
+        return Err(LexiconError::Language {
+            tag,
+            declared: declared.clone(),
+        });
+    }
+    Ok(file)
+}
 mod facts;
 mod words;
 
@@ -163,16 +184,7 @@ impl Lexicons {
         let mut hand: HashMap<&'static str, FactWords> = HashMap::new();
         let mut error_ids = ErrorIdWords::default();
         for &(tag, text) in sources {
-            let file: LexiconFile = toml::from_str(text).map_err(|e| LexiconError::Invalid {
-                tag,
-                reason: e.to_string(),
-            })?;
-            if file.language != tag {
-                return Err(LexiconError::Language {
-                    tag,
-                    declared: file.language,
-                });
-            }
+            let file: LexiconFile = parse_file(tag, text, |f: &LexiconFile| &f.language)?;
             let [before, after, conjunctions] = file.numbers.error_id_words();
             error_ids.before.extend_from_slice(before);
             error_ids.after.extend_from_slice(after);

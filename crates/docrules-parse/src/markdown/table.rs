@@ -248,19 +248,24 @@ fn row_error_ids<'c>(ctx: Ctx<'_>, cells: impl Iterator<Item = &'c Cell>) -> Vec
         let [run] = runs.as_slice() else {
             continue;
         };
-        let Some(found) = error_id::whole(&ctx.text[run.clone()]) else {
-            continue;
-        };
-        if !ids.iter().any(|id| id.value == found.value) {
-            let range = run.start + found.range.start..run.start + found.range.end;
-            ids.push(ErrorId {
-                value: found.value,
-                text: ctx.text[range.clone()].to_owned(),
-                span: ctx.span(range),
-            });
+        if let Some(found) = error_id::whole(&ctx.text[run.clone()]) {
+            push_new(ctx, &mut ids, run.start, found);
         }
     }
     ids
+}
+
+/// Adds `found` (found in the text run starting at `run_start`) unless its value is there.
+fn push_new(ctx: Ctx<'_>, ids: &mut Vec<ErrorId>, run_start: usize, found: error_id::Found) {
+    if ids.iter().any(|id| id.value == found.value) {
+        return;
+    }
+    let range = run_start + found.range.start..run_start + found.range.end;
+    ids.push(ErrorId {
+        value: found.value,
+        text: ctx.text[range.clone()].to_owned(),
+        span: ctx.span(range),
+    });
 }
 
 /// Error IDs stated in the prose paragraphs of a section (so far).
@@ -278,15 +283,7 @@ fn error_ids_in<'i>(ctx: Ctx<'_>, contents: impl Iterator<Item = &'i [Inline]>) 
         for run in text_runs(inlines) {
             let text = &ctx.text[run.clone()];
             for found in error_id::find(text) {
-                if ids.iter().any(|id| id.value == found.value) {
-                    continue;
-                }
-                let range = run.start + found.range.start..run.start + found.range.end;
-                ids.push(ErrorId {
-                    value: found.value,
-                    text: ctx.text[range.clone()].to_owned(),
-                    span: ctx.span(range),
-                });
+                push_new(ctx, &mut ids, run.start, found);
             }
         }
     }
