@@ -169,10 +169,10 @@ fn words_of_sections_still_there_are_not_evidence_of_presence() {
     );
 }
 
-/// A translation descends from the older source version whose anchors it keeps, not from the
-/// newest older one when that one renamed them.
-#[test]
-fn the_parent_is_the_source_version_whose_anchors_the_translation_keeps() {
+/// A three-version source (anchors renamed in 2020) and one translation keeping the 2019
+/// anchors, dated `ja_date`; the path of the version the translation descends from, and
+/// whether it is exact or newer.
+fn parent_of_translation(ja_date: &str) -> (String, bool, bool) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let write = |rel: &str, text: &str| {
@@ -194,27 +194,18 @@ fn the_parent_is_the_source_version_whose_anchors_the_translation_keeps() {
         "guide/en-us/2019-01-01.md",
         &en("01/01/2019", ["limits", "quotas", "regions"]),
     );
-    write(
-        "guide/en-us/2020-01-01.md",
-        &en(
-            "01/01/2020",
-            ["service-limits", "quota-increase", "region-list"],
-        ),
-    );
-    write(
-        "guide/en-us/2021-01-01.md",
-        &en(
-            "01/01/2021",
-            ["service-limits", "quota-increase", "region-list"],
-        ),
-    );
+    let renamed = ["service-limits", "quota-increase", "region-list"];
+    write("guide/en-us/2020-01-01.md", &en("01/01/2020", renamed));
+    write("guide/en-us/2021-01-01.md", &en("01/01/2021", renamed));
     write(
         "guide/ja-jp/2020-06-01.md",
-        concat!(
-            "---\nms.date: 06/01/2020\nms.translationtype: HT\n---\n# ガイド\n\n",
-            "## <a name=\"limits\"></a>制限\n\n制限について。\n\n",
-            "## <a name=\"quotas\"></a>クォータ\n\nクォータについて。\n\n",
-            "## <a name=\"regions\"></a>リージョン\n\nリージョンについて。\n",
+        &format!(
+            "---\nms.date: {ja_date}\nms.translationtype: HT\n---\n# ガイド\n\n{}",
+            concat!(
+                "## <a name=\"limits\"></a>制限\n\n制限について。\n\n",
+                "## <a name=\"quotas\"></a>クォータ\n\nクォータについて。\n\n",
+                "## <a name=\"regions\"></a>リージョン\n\nリージョンについて。\n",
+            )
         ),
     );
     let corpus = docrules_parse::corpus::load(root).unwrap();
@@ -226,6 +217,28 @@ fn the_parent_is_the_source_version_whose_anchors_the_translation_keeps() {
         .position(|v| v.locale.as_str() == "ja-JP")
         .unwrap();
     let parent = article.parents[ja].expect("a parent");
-    assert_eq!(versions[parent.version].path, "guide/en-us/2019-01-01.md");
-    assert!(!parent.exact && !parent.newer);
+    (
+        versions[parent.version].path.clone(),
+        parent.exact,
+        parent.newer,
+    )
+}
+
+/// A translation descends from the older source version whose anchors it keeps, not from the
+/// newest older one when that one renamed them.
+#[test]
+fn the_parent_is_the_source_version_whose_anchors_the_translation_keeps() {
+    let (path, exact, newer) = parent_of_translation("06/01/2020");
+    assert_eq!(path, "guide/en-us/2019-01-01.md");
+    assert!(!exact && !newer);
+}
+
+/// A source version with the translation's very ms.date but another structure was edited
+/// after the handoff without a new date: an older version the translation keeps better is its
+/// parent (and neither is exact).
+#[test]
+fn a_same_dated_source_edited_later_yields_to_the_version_the_translation_keeps() {
+    let (path, exact, newer) = parent_of_translation("01/01/2020");
+    assert_eq!(path, "guide/en-us/2019-01-01.md");
+    assert!(!exact && !newer);
 }

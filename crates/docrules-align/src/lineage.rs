@@ -72,24 +72,28 @@ pub fn parents(
                     .filter(|(_, s)| s.locale == *home)
                     .filter_map(|(i, s)| Some((i, s.date?)))
             };
-            if let Some((i, _)) = in_source().rfind(|(_, d)| *d == date) {
+            let same_date = in_source().rfind(|(_, d)| *d == date);
+            if let Some((i, _)) = same_date {
                 // The same ms.date is the source it was made from only if the structure says so
                 // too: a source edited without a new ms.date is another text.
-                return Some(Parent {
-                    version: VersionId::new(i),
-                    same_locale: false,
-                    exact: same_structure(&version.document, &versions[i].document),
-                    newer: false,
-                });
+                if same_structure(&version.document, &versions[i].document) {
+                    return Some(Parent {
+                        version: VersionId::new(i),
+                        same_locale: false,
+                        exact: true,
+                        newer: false,
+                    });
+                }
             }
-            // Else one of the source versions it could have been made from, older than its
-            // ms.date: the one whose anchors it keeps best, the newest on a tie. (Not up to its
+            // Else one of the source versions it could have been made from, not newer than its
+            // ms.date: the one whose anchors it keeps best, the newest on a tie (so a same-dated
+            // version edited later is kept unless an older one fits better). (Not up to its
             // `ms.lasthandoff`: the ms.date is copied from the source at handoff, so a source
             // version dated between the two was committed after it.) A translation older than
             // every source version in the corpus is nearest to the oldest (its anchors are an
             // older source's).
             in_source()
-                .filter(|(_, d)| *d < date)
+                .filter(|(_, d)| *d <= date)
                 .max_by(|(a, da), (b, db)| {
                     let fit = |i: usize| anchor_fit(&version.document, &versions[i].document);
                     fit(*a).total_cmp(&fit(*b)).then((da, a).cmp(&(db, b)))
