@@ -50,28 +50,32 @@ pub fn render<'a>(
                         .label(finding.primary.label.as_str()),
                 )
         });
-        let mut others = Vec::new();
+        // One excerpt per other file, holding every place of it, in order of first mention.
+        let mut others: Vec<(&str, Snippet<'_, _>)> = Vec::new();
         for related in &finding.related {
             let label = format!("{}: {}", related.role, related.location.label);
             let annotation = AnnotationKind::Context
                 .span(related.location.span.range())
                 .label(label);
-            if related.location.path == finding.primary.path {
+            let path = related.location.path.as_str();
+            if path == finding.primary.path {
                 primary = primary.map(|s| s.annotation(annotation));
-            } else if let Some(text) = texts(&related.location.path) {
-                others.push(
-                    Snippet::source(text)
-                        .path(related.location.path.as_str())
-                        .line_start(1)
-                        .fold(true)
-                        .annotation(annotation),
-                );
+            } else if let Some(at) = others.iter().position(|(p, _)| *p == path) {
+                let (p, snippet) = others.remove(at);
+                others.insert(at, (p, snippet.annotation(annotation)));
+            } else if let Some(text) = texts(path) {
+                let snippet = Snippet::source(text)
+                    .path(path)
+                    .line_start(1)
+                    .fold(true)
+                    .annotation(annotation);
+                others.push((path, snippet));
             }
         }
         if let Some(primary) = primary {
             group = group.element(primary);
         }
-        for snippet in others {
+        for (_, snippet) in others {
             group = group.element(snippet);
         }
         for note in &finding.notes {

@@ -6,7 +6,7 @@
 //! Readers of that locale get a different article. Section by section, the differences would
 //! read as a list of missing and extra sections, and many of those would be wrong: after a
 //! rewrite, content moves between sections in ways a translation's words cannot show. So a
-//! rewritten source is one finding, which lists the canonical sections with no counterpart,
+//! rewritten source is one finding, which marks every section with no counterpart on either side,
 //! and `missing-section` and `extra-section` say nothing about that version.
 //!
 //! ## Example
@@ -23,6 +23,7 @@ use super::{Finding, Location, Related, current_translations, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
 use docrules_model::diagnostic::Level;
+use docrules_model::document::Document;
 use docrules_model::index::SectionId;
 
 /// What this rule is, for the registry.
@@ -31,9 +32,6 @@ pub(crate) const META: Meta = Meta {
     level: Level::Warning,
     summary: "a locale's newest version translates a source rewritten since",
 };
-
-/// At most this many anchors are listed in a note.
-const LISTED: usize = 8;
 
 pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -87,38 +85,44 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
         }
         let alignment = &article.alignments[v.index()];
         let reference = &canonical.document;
-        let lacking: Vec<&str> = SectionId::all(reference.sections.len())
-            .filter(|&s| {
-                let section = &reference.sections[s];
-                section.level > 1
-                    && alignment.of_new(s).is_none()
-                    && section.parent.is_none_or(|p| alignment.of_new(p).is_some())
-            })
-            .map(|s| reference.sections[s].anchor.as_str())
-            .collect();
-        if !lacking.is_empty() {
-            finding.notes.push(format!(
-                "canonical sections with no counterpart here: {}",
-                listed(&lacking)
-            ));
-        }
-        let doc_alignment = &article.alignments[v.index()];
-        let only_here: Vec<&str> = SectionId::all(doc.sections.len())
-            .filter(|&s| {
-                let section = &doc.sections[s];
-                section.level > 1
-                    && doc_alignment.of_old(s).is_none()
-                    && section
+        let lacking = unmatched(reference, |s| alignment.of_new(s).is_some());
+        let only_here = unmatched(doc, |s| alignment.of_old(s).is_some());
+        // The outermost sections are counted (a subsection goes with its parent); every one
+        // is a place below.
+        for (what, marked, doc, sections) in [
+            ("canonical sections have", "missing", reference, &lacking),
+            ("sections here have", "extra", doc, &only_here),
+        ] {
+            let outermost = sections
+                .iter()
+                .filter(|&&s| {
+                    !doc.sections[s]
                         .parent
-                        .is_none_or(|p| doc_alignment.of_old(p).is_some())
-            })
-            .map(|s| doc.sections[s].anchor.as_str())
-            .collect();
-        if !only_here.is_empty() {
-            finding.notes.push(format!(
-                "sections here with no counterpart there: {}",
-                listed(&only_here)
-            ));
+                        .is_some_and(|p| sections.contains(&p))
+                })
+                .count();
+            if outermost > 0 {
+                finding.notes.push(format!(
+                    "{outermost} {what} no counterpart {} (marked `{marked}`)",
+                    if marked == "missing" { "here" } else { "there" }
+                ));
+            }
+        }
+        // Every place, subsections included, so that each can be opened.
+        let places = lacking
+            .iter()
+            .map(|&s| ("missing", canonical, s))
+            .chain(only_here.iter().map(|&s| ("extra", version, s)));
+        for (role, at, s) in places {
+            let section = &at.document.sections[s];
+            finding.related.push(Related {
+                role,
+                location: Location {
+                    path: at.path.clone(),
+                    span: section.span,
+                    label: format!("#{}", section.anchor),
+                },
+            });
         }
         finding.help = Some(format!(
             "translate {} again rather than patching this version",
@@ -129,16 +133,9 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     out
 }
 
-/// `#a, #b, …` with at most [`LISTED`] anchors, and how many more.
-fn listed(anchors: &[&str]) -> String {
-    let mut text = anchors
-        .iter()
-        .take(LISTED)
-        .map(|a| format!("#{a}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if anchors.len() > LISTED {
-        text.push_str(&format!(" and {} more", anchors.len() - LISTED));
-    }
-    text
+/// The sections of `doc` below the title that `aligned` says have no counterpart, in order.
+fn unmatched(doc: &Document, aligned: impl Fn(SectionId) -> bool) -> Vec<SectionId> {
+    SectionId::all(doc.sections.len())
+        .filter(|&s| doc.sections[s].level > 1 && !aligned(s))
+        .collect()
 }
