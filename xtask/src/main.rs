@@ -8,11 +8,13 @@
 //! - `eval`: precision per check and recall of labels on the labelled corpus `eval/`.
 //! - `lexicon [--fetch | --cldr DIR] [--check]`: the CLDR part of the lexicons (see `lexicon`).
 //! - `readme`: rewrite the README's tables of checks and lints from the rule registry.
+//! - `fuzz TARGET [SECONDS]`: a libFuzzer target of `fuzz/` (see `fuzz`).
 //! - `bench`: docrules on generated corpora of repository size beside the parse floor and other
 //!   linters, in release mode; figures are printed and written, never asserted.
 
 mod bench;
 mod eval;
+mod fuzz;
 mod lexicon;
 
 use anyhow::{Context, Result, bail};
@@ -38,6 +40,7 @@ fn main() -> Result<()> {
         Some("bench") => bench::run(&workspace_root(), &rest()),
         Some("bench-release") => bench::run_release(&workspace_root(), &rest()),
         Some("bench-corpus") => bench::corpus(&workspace_root(), &rest()),
+        Some("fuzz") => fuzz::run(&workspace_root(), &rest()),
         Some("bench-floor") => bench::floor(&PathBuf::from(
             rest().first().context("usage: xtask bench-floor DIR")?,
         )),
@@ -65,7 +68,9 @@ tasks:
            compile, lint cold/warm, one-file lint, peak RSS, rumdl and markdownlint-cli2
            beside them; target/bench/results.md (--help for options, --micro for the
            in-process micro-benchmarks)
-  bench-corpus FILES DIR   only write a generated corpus (to profile a command on it)";
+  bench-corpus FILES DIR   only write a generated corpus (to profile a command on it)
+  fuzz TARGET [SECONDS] [-- ARGS]   run a libFuzzer target of fuzz/ (front_matter, document,
+           corpus, lint_fix) for SECONDS (60), instrumented on the stable toolchain";
 
 fn ci() -> Result<()> {
     cargo(&["fmt", "--all", "--check"])?;
