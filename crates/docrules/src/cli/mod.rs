@@ -28,8 +28,10 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// Compile multilingual troubleshooting documentation into typed rules, and check it.
 ///
-/// A corpus is a folder of markdown articles laid out as <article>/<locale>/<YYYY-MM-DD>.md with
-/// an optional docrules.toml manifest at its root.
+/// A corpus is a folder of markdown articles with an optional docrules.toml manifest at its
+/// root: laid out as <article>/<locale>/<YYYY-MM-DD>.md, or as a Docusaurus, Hugo, MkDocs
+/// (i18n), locale-folder or one-repository-per-locale tree (detected, or named by `[corpus]
+/// layout` or `[[source]]` tables).
 ///
 /// Exit status: 0 when no error was found, 1 when the input has errors, 2 on usage or I/O errors.
 #[derive(Debug, Parser)]
