@@ -200,7 +200,11 @@ pub fn compile(corpus: &Corpus) -> Compiled<'_> {
     let source = match corpus.manifest.corpus.source_locale {
         Some(_) => corpus.manifest.source_locale(),
         None => {
-            let inferred = lineage::infer_source_locale(corpus);
+            let inferred = corpus
+                .layout
+                .source_locale
+                .clone()
+                .or_else(|| lineage::infer_source_locale(corpus));
             if inferred.is_none() && !corpus.articles.is_empty() {
                 diagnostics.push(
                     Diagnostic::new(

@@ -22,6 +22,22 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// Problems with files that could not be loaded, and with the corpus as a whole.
     pub diagnostics: Vec<Diagnostic>,
+    /// How the files were found.
+    #[serde(skip)]
+    pub layout: LayoutInfo,
+}
+
+/// How a corpus's files were found: its layout, and what the layout says about it.
+#[derive(Clone, Debug, Default)]
+pub struct LayoutInfo {
+    /// The layout read (`files` for today's `<article>/<locale>/<YYYY-MM-DD>.md`).
+    pub layout: Option<crate::manifest::Layout>,
+    /// Whether the layout was detected, `docrules.toml` naming none.
+    pub detected: bool,
+    /// The locale of the layout's untranslated tree (Docusaurus's `docs/`, MkDocs's files
+    /// without a locale suffix, the first `[[source]]` with a `locale`): the source locale when
+    /// `docrules.toml` names none.
+    pub source_locale: Option<Locale>,
 }
 
 /// One article: all its files, across locales and dates.

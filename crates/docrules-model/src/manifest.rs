@@ -19,6 +19,13 @@ pub struct Manifest {
     /// `[corpus]`: how the corpus is read.
     #[serde(default)]
     pub corpus: CorpusConfig,
+    /// `[[source]]`: where the files of each locale are, when no preset `layout` says it.
+    #[serde(rename = "source", default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<SourceConfig>")]
+    pub sources: Vec<toml::Spanned<SourceConfig>>,
+    /// `[versions]`: what a version is.
+    #[serde(default, skip_serializing_if = "VersionsConfig::is_default")]
+    pub versions: VersionsConfig,
     /// Names for fact keys: `vault_credential_validity = "<section>/<kind>/<subject>"`. A named
     /// fact becomes a constant of the generated crate.
     #[serde(default)]
@@ -79,6 +86,136 @@ pub struct CorpusConfig {
     /// The locale translations are made from. Its newest version is canonical; when the corpus
     /// holds no version in it, the newest version of any locale is.
     pub source_locale: Option<String>,
+    /// A built-in layout (`docusaurus`, `hugo`, …); without it (and without `[[source]]`),
+    /// the layout is detected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
+}
+
+/// The built-in layouts, named by `[corpus] layout`.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// `<article>/<locale>/<YYYY-MM-DD>.md`: one file per version (the bundled corpus).
+    Files,
+    /// `docs/<locale>/<article>.md`.
+    LocaleFolders,
+    /// `docs/<article>.md` (the source locale) and
+    /// `i18n/<locale>/docusaurus-plugin-content-docs/current/<article>.md`.
+    Docusaurus,
+    /// `content/<locale>/<article>.md`.
+    Hugo,
+    /// `docs/<article>.<locale>.md`, and `docs/<article>.md` in the source locale
+    /// (mkdocs-static-i18n's suffix structure).
+    MkdocsI18n,
+    /// One repository per locale: `articles/<article>.md` here (the source locale) and in
+    /// `../<this folder's name>.<locale>/` (Microsoft Learn's `azure-docs`, `azure-docs.ja-jp`).
+    LearnRepos,
+    /// The `[[source]]` tables of `docrules.toml` (not a name to write: the tables say it).
+    #[serde(skip_deserializing)]
+    Sources,
+}
+
+impl Layout {
+    /// The name written in `docrules.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Files => "files",
+            Layout::LocaleFolders => "locale-folders",
+            Layout::Docusaurus => "docusaurus",
+            Layout::Hugo => "hugo",
+            Layout::MkdocsI18n => "mkdocs-i18n",
+            Layout::LearnRepos => "learn-repos",
+            Layout::Sources => "sources",
+        }
+    }
+}
+
+impl std::fmt::Display for Layout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `[[source]]`: one tree of markdown files.
+///
+/// ```toml
+/// [[source]]
+/// locale = "en-us"                 # or a {locale} placeholder in root or include
+/// root = "../azure-docs"           # relative to docrules.toml
+/// include = ["articles/**/*.md"]
+/// exclude = ["**/includes/**"]
+/// ```
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceConfig {
+    /// The locale of every file of this source; without it, the `{locale}` placeholder of
+    /// `root` or `include` tells each file's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The tree's folder, relative to `docrules.toml` (`.` by default); may hold `{locale}`
+    /// in one path segment (`../azure-docs.{locale}`).
+    #[serde(default = "SourceConfig::default_root")]
+    pub root: String,
+    /// Globs of the files to read, relative to `root` (`**`, `*`, `?`, `{a,b}`, `{locale}`);
+    /// `**/*.md` by default. An article is named by its path below the glob's fixed folders.
+    #[serde(default = "SourceConfig::default_include")]
+    pub include: Vec<String>,
+    /// Globs of files not to read, relative to `root`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+}
+
+impl SourceConfig {
+    fn default_root() -> String {
+        ".".into()
+    }
+
+    fn default_include() -> Vec<String> {
+        vec!["**/*.md".into()]
+    }
+}
+
+/// `[versions]`: what makes a version of an article.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VersionsConfig {
+    /// `files` (one file per version, dated by its name: the `files` layout) or `worktree`
+    /// (each file as it is now is the one version of its article in its locale: every other
+    /// layout). The default follows the layout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<VersionsFrom>,
+}
+
+impl VersionsConfig {
+    fn is_default(&self) -> bool {
+        *self == VersionsConfig::default()
+    }
+}
+
+/// `[versions] from`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum VersionsFrom {
+    /// Each file is one version, dated by `ms.date`, else by its file name.
+    Files,
+    /// Each file is the one version of its article in its locale, dated by `ms.date` when it
+    /// has one.
+    Worktree,
+    /// Every committed revision of each file (not supported yet).
+    Git,
 }
 
 impl Manifest {
@@ -105,6 +242,7 @@ impl Manifest {
             }
         }
         manifest.text = text.to_owned();
+        manifest.check_sources()?;
         for entry in &manifest.suppress {
             let problem = if entry.get_ref().reason.trim().is_empty() {
                 Some("a suppression needs a `reason`")
@@ -162,6 +300,80 @@ impl Manifest {
         Ok(manifest)
     }
 
+    /// Refuses what the layout keys cannot mean: a preset and `[[source]]` tables at once, a
+    /// source locale that is no tag, versions that do not fit the layout.
+    fn check_sources(&self) -> Result<(), Diagnostic> {
+        let text = &self.text;
+        let at = |range: std::ops::Range<usize>, message: String| {
+            Diagnostic::error("manifest", FILE_NAME, message)
+                .at(LineIndex::new(text).span(text, range))
+        };
+        if let (Some(layout), Some(first)) = (self.corpus.layout, self.sources.first()) {
+            return Err(at(
+                first.span(),
+                format!(
+                    "`[[source]]` tables and `layout = \"{layout}\"` both say where the files are; keep one"
+                ),
+            ));
+        }
+        for source in &self.sources {
+            let config = source.get_ref();
+            if let Some(tag) = &config.locale {
+                if Locale::parse(tag).is_none() {
+                    return Err(at(
+                        source.span(),
+                        format!("source locale `{tag}` is not a locale tag such as `ja-jp`"),
+                    ));
+                }
+            } else if !config.root.contains("{locale}")
+                && !config.include.iter().any(|i| i.contains("{locale}"))
+            {
+                return Err(at(
+                    source.span(),
+                    "a `[[source]]` needs a `locale`, or `{locale}` in its `root` or `include`"
+                        .to_owned(),
+                ));
+            }
+            if config.include.is_empty() {
+                return Err(at(
+                    source.span(),
+                    "a `[[source]]` with `include = []` reads nothing".to_owned(),
+                ));
+            }
+        }
+        let files = self.layout() == Some(Layout::Files);
+        match self.versions.from {
+            Some(VersionsFrom::Git) => Err(Diagnostic::error(
+                "manifest",
+                FILE_NAME,
+                "`[versions] from = \"git\"` is not supported yet: use `worktree`",
+            )),
+            Some(VersionsFrom::Files) if self.layout().is_some() && !files => {
+                Err(Diagnostic::error(
+                    "manifest",
+                    FILE_NAME,
+                    "`[versions] from = \"files\"` needs the `files` layout (<article>/<locale>/<YYYY-MM-DD>.md)",
+                ))
+            }
+            Some(VersionsFrom::Worktree) if files => Err(Diagnostic::error(
+                "manifest",
+                FILE_NAME,
+                "the `files` layout has one file per version: `[versions] from` must be `files` there",
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The layout the manifest names: its preset, `Sources` for `[[source]]` tables, `None`
+    /// when it names none (the layout is then detected).
+    pub fn layout(&self) -> Option<Layout> {
+        match (self.corpus.layout, self.sources.is_empty()) {
+            (Some(layout), _) => Some(layout),
+            (None, false) => Some(Layout::Sources),
+            (None, true) => None,
+        }
+    }
+
     /// (name, key) pairs of the named facts.
     pub fn fact_names(&self) -> Vec<(String, String)> {
         self.facts
@@ -210,6 +422,30 @@ mod tests {
             Manifest::parse("[[suppress]]\ncode = \"x\"\npath = \"a\"\n").is_err(),
             "reason is required"
         );
+    }
+
+    #[test]
+    fn layouts_and_sources() {
+        let preset = Manifest::parse("[corpus]\nlayout = \"docusaurus\"\n").unwrap();
+        assert_eq!(preset.layout(), Some(Layout::Docusaurus));
+        let sources = Manifest::parse(
+            "[[source]]\nlocale = \"en-us\"\ninclude = [\"articles/**/*.md\"]\n\n[[source]]\nroot = \"../docs.{locale}\"\n",
+        )
+        .unwrap();
+        assert_eq!(sources.layout(), Some(Layout::Sources));
+        assert_eq!(sources.sources[1].get_ref().include, ["**/*.md"]);
+        assert_eq!(Manifest::default().layout(), None);
+
+        let both = "[corpus]\nlayout = \"hugo\"\n\n[[source]]\nlocale = \"en\"\n";
+        let err = Manifest::parse(both).unwrap_err();
+        assert_eq!(err.span.unwrap().line, 4, "{err}");
+        let no_locale = Manifest::parse("[[source]]\nroot = \"docs\"\n").unwrap_err();
+        assert!(no_locale.message.contains("{locale}"), "{no_locale}");
+        let typo = Manifest::parse("[corpus]\nlayout = \"docusaurs\"\n").unwrap_err();
+        assert_eq!(typo.span.unwrap().line, 2, "{typo}");
+        assert!(Manifest::parse("[versions]\nfrom = \"git\"\n").is_err());
+        let worktree_files = "[corpus]\nlayout = \"files\"\n[versions]\nfrom = \"worktree\"\n";
+        assert!(Manifest::parse(worktree_files).is_err());
     }
 
     #[test]

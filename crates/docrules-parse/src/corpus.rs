@@ -8,7 +8,8 @@ use crate::decode::{self, MAX_FILE_BYTES};
 use crate::extract;
 use crate::front_matter;
 use crate::markdown;
-use docrules_model::corpus::{Article, Corpus, Version};
+use crate::source::SourceFile;
+use docrules_model::corpus::{Article, Corpus, LayoutInfo, Version};
 use docrules_model::date::Date;
 use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::Document;
@@ -88,31 +89,19 @@ pub fn load(root: &Path) -> Result<Corpus, LoadError> {
         Manifest::default()
     });
 
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() && is_markdown(entry.path()) => {
-                files.push(entry.into_path())
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let path = err.path().map_or_else(String::new, |p| relative(root, p));
-                diagnostics.push(Diagnostic::error(
-                    "unreadable-file",
-                    &path,
-                    format!("cannot read: {err}"),
-                ));
-            }
-        }
-    }
-
-    let loaded: Vec<(Option<Version>, Vec<Diagnostic>)> = files
+    let walked = crate::source::walk(root, &manifest);
+    diagnostics.extend(walked.diagnostics);
+    // Where a file's name is its version (`files`), a front matter without `ms.date` is
+    // worth a warning; Learn articles always carry one, so there it is too. Elsewhere
+    // (Docusaurus, Hugo, MkDocs) pages have no `ms.date`, and a file is its one version.
+    let dates_expected = matches!(
+        walked.layout,
+        manifest::Layout::Files | manifest::Layout::LearnRepos
+    );
+    let loaded: Vec<(Option<Version>, Vec<Diagnostic>)> = walked
+        .files
         .par_iter()
-        .map(|path| load_file(root, path, &manifest))
+        .map(|file| load_file(file, dates_expected, &manifest))
         .collect();
     let mut versions = Vec::new();
     for (version, file_diagnostics) in loaded {
@@ -144,13 +133,12 @@ pub fn load(root: &Path) -> Result<Corpus, LoadError> {
         manifest,
         articles,
         diagnostics,
+        layout: LayoutInfo {
+            layout: Some(walked.layout),
+            detected: walked.detected,
+            source_locale: walked.source_locale,
+        },
     })
-}
-
-fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// `root`-relative path with `/` separators, for messages and JSON.
@@ -190,25 +178,16 @@ fn order_ties(versions: &[Version]) -> Vec<Diagnostic> {
 }
 
 /// Loads one file; returns the version (if the file is usable) and the problems found.
-fn load_file(root: &Path, path: &Path, manifest: &Manifest) -> (Option<Version>, Vec<Diagnostic>) {
-    let rel = relative(root, path);
+/// `dates_expected`: a missing `ms.date` is worth a warning.
+fn load_file(
+    file: &SourceFile,
+    dates_expected: bool,
+    manifest: &Manifest,
+) -> (Option<Version>, Vec<Diagnostic>) {
+    let rel = file.rel.clone();
+    let path = file.path.as_path();
     let mut diagnostics = Vec::new();
-    let parts: Vec<&str> = rel.split('/').collect();
-    let (article, locale) = match parts.as_slice() {
-        [article, locale, _file] => match Locale::parse(locale) {
-            Some(locale) => (article.to_string(), locale),
-            None => {
-                let message = format!(
-                    "folder `{locale}` is not a locale tag (such as `ja-jp`); file skipped"
-                );
-                return (None, vec![layout_warning(&rel, message)]);
-            }
-        },
-        _ => {
-            let message = "file is not at <article>/<locale>/<version>.md; file skipped".to_owned();
-            return (None, vec![layout_warning(&rel, message)]);
-        }
-    };
+    let (article, locale) = (file.article.clone(), file.locale.clone());
 
     let bytes = match read_bounded(path) {
         Ok(bytes) => bytes,
@@ -240,18 +219,17 @@ fn load_file(root: &Path, path: &Path, manifest: &Manifest) -> (Option<Version>,
             None
         }),
         None => {
-            diagnostics.push(with_field_span(
-                Diagnostic::warning("missing-date", &rel, "front matter has no `ms.date`"),
-                front,
-                "ms.date",
-            ));
+            if dates_expected {
+                diagnostics.push(with_field_span(
+                    Diagnostic::warning("missing-date", &rel, "front matter has no `ms.date`"),
+                    front,
+                    "ms.date",
+                ));
+            }
             None
         }
     };
-    let file_date = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .and_then(Date::parse);
+    let file_date = file.file_date;
     if let (Some(stated), Some(named)) = (date, file_date) {
         if stated != named {
             let d = Diagnostic::warning(
@@ -275,7 +253,7 @@ fn load_file(root: &Path, path: &Path, manifest: &Manifest) -> (Option<Version>,
                 &rel,
                 format!(
                     "`ms.contentlocale: {declared}` disagrees with the locale folder `{}`",
-                    parts[1]
+                    file.locale_written
                 ),
             )
             .with_help(format!(
@@ -372,11 +350,6 @@ pub fn read_loose(path: &Path) -> Result<(Document, Option<Locale>, Option<Date>
     let mut document = markdown::parse(source, front, body_start, locale.as_ref());
     document.facts = extract::extract(&document, locale.as_ref(), &[]);
     Ok((document, locale, date))
-}
-
-fn layout_warning(rel: &str, message: String) -> Diagnostic {
-    Diagnostic::warning("outside-layout", rel, message)
-        .with_help("corpus files live at <article>/<locale>/<YYYY-MM-DD>.md")
 }
 
 fn with_field_span(d: Diagnostic, front: &FrontMatter, key: &str) -> Diagnostic {

@@ -13,3 +13,4 @@ pub mod extract;
 pub mod front_matter;
 pub mod html;
 pub mod markdown;
+pub mod source;

@@ -7,27 +7,21 @@ use std::path::{Path, PathBuf};
 use docrules_align as align;
 use docrules_rules::lint::reference::{self, Reference};
 
-/// SHA-256 of the manifest and of every markdown file (path and bytes) under `root`.
+/// SHA-256 of the manifest and of every file of the corpus (path and bytes), as its layout
+/// finds them (sources beside the root included).
 pub fn fingerprint(root: &Path) -> std::io::Result<String> {
     let mut hasher = Sha256::new();
-    hasher
-        .update(std::fs::read(root.join(docrules_model::manifest::FILE_NAME)).unwrap_or_default());
-    for entry in walkdir::WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let path = entry.path();
-        if entry.file_type().is_file()
-            && path
-                .extension()
-                .is_some_and(|e| e == "md" || e == "markdown")
-        {
-            hasher.update(docrules_parse::corpus::relative(root, path).as_bytes());
-            hasher.update([0]);
-            hasher.update(std::fs::read(path)?);
-            hasher.update([0]);
-        }
+    let manifest_text =
+        std::fs::read(root.join(docrules_model::manifest::FILE_NAME)).unwrap_or_default();
+    hasher.update(&manifest_text);
+    let manifest = docrules_parse::corpus::load_manifest(root).unwrap_or_default();
+    let mut files = docrules_parse::source::walk(root, &manifest).files;
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    for file in files {
+        hasher.update(file.rel.as_bytes());
+        hasher.update([0]);
+        hasher.update(std::fs::read(&file.path)?);
+        hasher.update([0]);
     }
     Ok(hasher
         .finalize()

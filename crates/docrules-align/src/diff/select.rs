@@ -222,12 +222,22 @@ fn pairs<'a>(
     }
 }
 
-/// `2019-07-15` or `zh-tw@2019-05-21` to the one version it names.
+/// `2019-07-15`, `zh-tw@2019-05-21` or `zh-tw` (its newest version) to the one version it
+/// names.
 fn resolve<'a>(
     article: &'a Article,
     spec: &str,
     locale: Option<&Locale>,
 ) -> Result<&'a Version, SelectError> {
+    // A locale alone (`fr`, `ja-jp`) names its newest version: in a layout where each file is
+    // the one version of its article in its locale (docusaurus, hugo, …), the only one.
+    if !spec.contains('@') && Date::parse(spec).is_none() {
+        if let Some(alone) = Locale::parse(spec) {
+            if let Some(newest) = article.versions.iter().rev().find(|v| v.locale == alone) {
+                return Ok(newest);
+            }
+        }
+    }
     let (spec_locale, date) = match spec.split_once('@') {
         Some((l, d)) => (
             Some(Locale::parse(l).ok_or_else(|| SelectError::BadLocale(l.to_owned()))?),
@@ -249,11 +259,11 @@ fn resolve<'a>(
                 .versions
                 .iter()
                 .map(|v| {
-                    format!(
-                        "{}@{}",
-                        v.locale.as_str().to_lowercase(),
-                        v.date.map_or_else(|| "?".into(), |d| d.to_string())
-                    )
+                    let locale = v.locale.as_str().to_lowercase();
+                    match v.date {
+                        Some(date) => format!("{locale}@{date}"),
+                        None => locale,
+                    }
                 })
                 .collect();
             Err(SelectError::NoSuchVersion {

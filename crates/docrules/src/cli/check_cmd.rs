@@ -45,7 +45,7 @@ pub(super) fn check_command(
     let texts = |shown: &str| {
         rooted
             .corpus_path(shown)
-            .and_then(|rel| render::file_text(&corpus, rel))
+            .and_then(|rel| render::file_text(&corpus, &rel))
     };
     let text = match format {
         FindingFormat::Human => {

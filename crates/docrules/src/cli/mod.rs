@@ -14,6 +14,7 @@ use docrules_model::corpus::Corpus;
 use docrules_model::diagnostic::Level;
 use docrules_model::fact::FactKind;
 use docrules_model::locale::Locale;
+use docrules_model::manifest::Layout;
 use docrules_render as render;
 use docrules_render::facts as fact_list;
 use docrules_rules::checks as check;
@@ -27,8 +28,10 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// Compile multilingual troubleshooting documentation into typed rules, and check it.
 ///
-/// A corpus is a folder of markdown articles laid out as <article>/<locale>/<YYYY-MM-DD>.md with
-/// an optional docrules.toml manifest at its root.
+/// A corpus is a folder of markdown articles with an optional docrules.toml manifest at its
+/// root: laid out as <article>/<locale>/<YYYY-MM-DD>.md, or as a Docusaurus, Hugo, MkDocs
+/// (i18n), locale-folder or one-repository-per-locale tree (detected, or named by `[corpus]
+/// layout` or `[[source]]` tables).
 ///
 /// Exit status: 0 when no error was found, 1 when the input has errors, 2 on usage or I/O errors.
 #[derive(Debug, Parser)]
@@ -369,11 +372,34 @@ pub(super) fn note_cldr_only(corpus: &Corpus, err: &mut dyn Write) {
     }
 }
 
-/// Loads a corpus, or says why it cannot (the caller exits with [`EXIT_USAGE`]).
+/// Loads a corpus, or says why it cannot (the caller exits with [`EXIT_USAGE`]). A layout
+/// other than today's `files`, detected because `docrules.toml` names none, is said on
+/// standard error.
 fn load_corpus(path: &std::path::Path, err: &mut dyn Write) -> Option<Corpus> {
-    docrules_parse::corpus::load(path)
+    let corpus = docrules_parse::corpus::load(path)
         .map_err(|e| writeln!(err, "error: {e}"))
-        .ok()
+        .ok()?;
+    let detected = corpus
+        .layout
+        .layout
+        .filter(|l| corpus.layout.detected && *l != Layout::Files);
+    if let Some(layout) = detected {
+        let mut locales: Vec<&Locale> = corpus.versions().map(|v| &v.locale).collect();
+        locales.sort();
+        locales.dedup();
+        let _ = writeln!(
+            err,
+            "detected layout {layout}: {} in {} (name it in docrules.toml: [corpus] layout = \"{layout}\")",
+            count(corpus.articles.len(), "article"),
+            count(locales.len(), "locale"),
+        );
+    }
+    Some(corpus)
+}
+
+/// `1 article`, `12 articles`.
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Writes a command's output; a reader that closed the pipe (`| head`) is not an error.

@@ -109,17 +109,43 @@ impl Rooted {
                 rel.to_owned()
             };
         }
-        format!("{}/{rel}", self.root.trim_end_matches('/'))
+        let root = self.root.trim_end_matches('/');
+        if let Some(beside) = rel.strip_prefix("../") {
+            // A source beside the root (`../azure-docs.ja-jp/…`): `docs/../x` is `x` when
+            // `docs` is a folder, not a link (`..` of a link is its target's parent).
+            let (parent, name) = root.rsplit_once('/').unwrap_or(("", root));
+            let is_folder = std::fs::symlink_metadata(root).is_ok_and(|m| m.is_dir());
+            if is_folder && !matches!(name, "" | "." | "..") {
+                let parent = match parent {
+                    "" if root.starts_with('/') => "/",
+                    "" => ".",
+                    parent => parent,
+                };
+                return Rooted {
+                    root: parent.into(),
+                }
+                .show(beside);
+            }
+        }
+        format!("{root}/{rel}")
     }
 
-    /// The corpus-relative path a printed path stands for, when it lies under the root.
-    pub(crate) fn corpus_path<'p>(&self, shown: &'p str) -> Option<&'p str> {
+    /// The corpus-relative path a printed path stands for, when it lies under the root or
+    /// beside it (`../azure-docs.ja-jp/…` of a source beside the root, printed collapsed).
+    pub(crate) fn corpus_path(&self, shown: &str) -> Option<String> {
         if self.root == "." {
-            return Some(shown);
+            return Some(shown.to_owned());
         }
-        shown
-            .strip_prefix(self.root.trim_end_matches('/'))
-            .and_then(|rest| rest.strip_prefix('/'))
+        let root = self.root.trim_end_matches('/');
+        if let Some(rest) = shown.strip_prefix(root).and_then(|r| r.strip_prefix('/')) {
+            return Some(rest.to_owned());
+        }
+        let beside = match root.rsplit_once('/') {
+            Some(("", _)) => shown.strip_prefix('/'),
+            Some((parent, _)) => shown.strip_prefix(parent).and_then(|r| r.strip_prefix('/')),
+            None => Some(shown),
+        };
+        beside.map(|rest| format!("../{rest}"))
     }
 
     /// Prints every path of a loaded corpus this way (for the commands that show the corpus
@@ -170,13 +196,33 @@ mod tests {
         let rooted = base.under(Path::new("./corpus/"));
         assert_eq!(rooted.show("a/ja-jp/x.md"), "corpus/a/ja-jp/x.md");
         assert_eq!(
-            rooted.corpus_path("corpus/a/ja-jp/x.md"),
+            rooted.corpus_path("corpus/a/ja-jp/x.md").as_deref(),
             Some("a/ja-jp/x.md")
         );
-        assert_eq!(rooted.corpus_path("corpusx/a.md"), None);
+        assert_eq!(
+            rooted.corpus_path("docs.fr/a.md").as_deref(),
+            Some("../docs.fr/a.md")
+        );
+        // A source beside a root that is a real folder (this crate's own).
+        let crate_dir = env!("CARGO_MANIFEST_DIR");
+        let beside = base
+            .under(Path::new(crate_dir))
+            .show("../docrules-parse/x.md");
+        assert_eq!(
+            beside,
+            format!(
+                "{}/docrules-parse/x.md",
+                Path::new(crate_dir).parent().unwrap().display()
+            )
+        );
+        let missing = base.under(Path::new("no-such-root")).show("../x/a.md");
+        assert_eq!(
+            missing, "no-such-root/../x/a.md",
+            "kept: nothing says it is no link"
+        );
         let here = base.under(Path::new("."));
         assert_eq!(here.show("a/ja-jp/x.md"), "a/ja-jp/x.md");
-        assert_eq!(here.corpus_path("a.md"), Some("a.md"));
+        assert_eq!(here.corpus_path("a.md").as_deref(), Some("a.md"));
     }
 
     #[test]
