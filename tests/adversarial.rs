@@ -264,3 +264,52 @@ fn invalid_utf8_inside_a_cell_names_its_line() {
     assert_eq!(err.code, "invalid-utf8");
     assert_eq!(err.span.map(|s| s.line), Some(9));
 }
+
+// 5. Numbers.
+
+fn facts_of(body: &str) -> Vec<(String, String)> {
+    let doc = timed(body, format!("{FRONT}## S\n\n{body}\n")).unwrap();
+    doc.facts
+        .iter()
+        .filter(|f| !matches!(f.value, docrules_model::fact::Value::ErrorId { .. }))
+        .map(|f| (f.text.clone(), format!("{:?}", f.value)))
+        .collect()
+}
+
+#[test]
+fn negative_amounts_are_no_facts() {
+    assert_eq!(facts_of("-5 時間以上"), vec![]);
+    assert_eq!(facts_of("値は −5 時間"), vec![]);
+    // A minus between two numbers is a range, still read.
+    assert!(!facts_of("5-10 時間").is_empty());
+}
+
+#[test]
+fn numbers_past_u64_are_no_facts_and_their_tails_neither() {
+    for body in [
+        "99,999,999,999,999,999,999 時間",
+        "1,000,000,000,000,000,000,000 years",
+        "123456789012345678901234567890 日",
+        "123456789012345678901234567890 hours",
+    ] {
+        assert_eq!(facts_of(body), vec![], "{body}");
+    }
+    // Lists of small numbers are still numbers.
+    assert!(!facts_of("1,2,3 日").is_empty());
+}
+
+#[test]
+fn runs_of_kanji_that_are_no_numeral_are_no_facts() {
+    assert_eq!(facts_of(&("十".repeat(10_000) + "時間")), vec![]);
+    assert_eq!(facts_of("十十時間"), vec![]);
+    assert!(!facts_of("二十四時間").is_empty());
+}
+
+#[test]
+fn an_exponent_is_not_cut_off_into_a_range() {
+    let facts = facts_of("5%から1e400%");
+    assert!(
+        facts.iter().all(|(text, _)| !text.contains('1')),
+        "{facts:?}"
+    );
+}
