@@ -313,3 +313,22 @@ fn an_exponent_is_not_cut_off_into_a_range() {
         "{facts:?}"
     );
 }
+
+// 3. Size.
+
+#[test]
+fn many_equal_headings_get_distinct_anchors_in_linear_time() {
+    let n = 20_000;
+    let mut text = String::from(FRONT);
+    for i in 0..n {
+        text.push_str(&format!(
+            "## Same\n\n{HEADER}| e (ID: {i}) | 48 時間 | a |\n"
+        ));
+    }
+    let doc = timed("equal headings", text).unwrap();
+    let anchors: std::collections::HashSet<_> = doc.sections.iter().map(|s| &s.anchor).collect();
+    assert_eq!(anchors.len(), doc.sections.len());
+    assert_eq!(doc.rules.len(), n);
+    // No heading of a lower level: no section has a parent.
+    assert!(doc.sections.iter().all(|s| s.parent.is_none()));
+}

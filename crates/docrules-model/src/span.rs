@@ -129,7 +129,12 @@ impl LineIndex {
         let end = floor_char_boundary(text, range.end.max(start));
         let line = self.line(start);
         let line_start = self.line_start(line);
-        let column = self.chars_to(text, start) - self.chars_to(text, line_start) + 1;
+        let column = if start - line_start <= CHECKPOINT_BYTES {
+            // A line of usual length: counting it is cheaper than two checkpoint lookups.
+            to_u32(text[line_start..start].chars().count())
+        } else {
+            self.chars_to(text, start) - self.chars_to(text, line_start)
+        } + 1;
         Span {
             start: to_u32(start),
             end: to_u32(end),
