@@ -309,11 +309,26 @@ fn deeply_nested_and_huge_input_does_not_crash() {
     text.push_str(&"*a **b ".repeat(2_000));
     let doc = common::parse_bytes("deep.md", text.into_bytes(), "en");
     assert_eq!(doc.rules.len(), 1);
+    // Each `<ul><li>` level takes two frames of the inline builder, under the root frame; the
+    // lists past the depth limit are raw HTML, and one diagnostic says so.
+    let max = docrules_parse::markdown::MAX_INLINE_DEPTH;
     assert_eq!(
         doc.html_issues
             .iter()
             .filter(|i| matches!(i.kind, HtmlIssueKind::UnclosedList { .. }))
             .count(),
-        5_000
+        (max - 1) / 2
+    );
+    let deep: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "nesting-too-deep")
+        .collect();
+    assert_eq!(deep.len(), 1, "{:?}", doc.diagnostics);
+    assert_eq!(deep[0].span.map(|s| s.line), Some(5));
+    assert!(
+        deep[0].message.contains(&max.to_string()),
+        "{}",
+        deep[0].message
     );
 }

@@ -7,9 +7,6 @@ use docrules_model::span::{LineIndex, Span, to_u32};
 /// Files this large are refused: spans store `u32` offsets, and no documentation page is this big.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
-/// How many leading bytes are inspected for NUL when deciding that a file is binary (as git does).
-const BINARY_SNIFF_BYTES: usize = 8000;
-
 const BOM: &str = "\u{feff}";
 
 /// Decodes a file's bytes, or says why it cannot be used. `path` is only used in the message.
@@ -25,11 +22,24 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
             ),
         ));
     }
-    if let Some(offset) = bytes.iter().take(BINARY_SNIFF_BYTES).position(|&b| b == 0) {
+    if let Some(encoding) = utf16_or_32(&bytes) {
+        return Err(Diagnostic::error(
+            "unsupported-encoding",
+            path,
+            format!("file is {encoding}; docrules reads UTF-8 only"),
+        )
+        .with_help("re-save the file as UTF-8 (a UTF-8 byte order mark is accepted)"));
+    }
+    // The whole file, not only its start as git does: a NUL further on is as much a sign of a
+    // file that is not text, and it would reach the output otherwise.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
         return Err(Diagnostic::error(
             "binary-file",
             path,
-            format!("file looks binary (NUL byte at offset {offset}); it is not markdown"),
+            format!(
+                "file looks binary (NUL byte at offset {offset}, line {line}); it is not markdown"
+            ),
         ));
     }
     let text = match String::from_utf8(bytes) {
@@ -85,6 +95,27 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
     })
 }
 
+/// The name of a UTF-16 or UTF-32 encoding the bytes are in, told by a byte order mark or, for
+/// UTF-16 without one, by NUL in every other byte of a text that starts with ASCII.
+fn utf16_or_32(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Some("UTF-32 (it starts with a UTF-32 byte order mark)");
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some("UTF-16 (it starts with a UTF-16 byte order mark)");
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    let pairs = head.chunks_exact(2);
+    let ascii = |b: u8| b != 0 && b.is_ascii();
+    if head.len() >= 4 && pairs.clone().all(|p| p[1] == 0 && ascii(p[0])) {
+        return Some("UTF-16 little-endian (without byte order mark)");
+    }
+    if head.len() >= 4 && pairs.clone().all(|p| p[0] == 0 && ascii(p[1])) {
+        return Some("UTF-16 big-endian (without byte order mark)");
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +152,31 @@ mod tests {
             decode("a.md", "\u{feff}".into()).unwrap_err().code,
             "empty-file"
         );
+    }
+
+    #[test]
+    fn nul_anywhere_is_binary() {
+        let mut bytes = format!("# x\n{}\n", "a".repeat(20_000)).into_bytes();
+        bytes.push(0);
+        let err = decode("a.md", bytes).unwrap_err();
+        assert_eq!(err.code, "binary-file");
+        assert!(err.message.contains("line 3"), "{}", err.message);
+    }
+
+    #[test]
+    fn utf16_and_utf32_are_named() {
+        let utf16le: Vec<u8> = "# x\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf16be: Vec<u8> = "# x\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [
+            ([&[0xFF, 0xFE][..], &utf16le].concat(), "UTF-16 (it starts"),
+            (utf16le, "UTF-16 little-endian"),
+            (utf16be, "UTF-16 big-endian"),
+            (vec![0xFF, 0xFE, 0, 0, b'#', 0, 0, 0], "UTF-32"),
+        ] {
+            let err = decode("a.md", bytes).unwrap_err();
+            assert_eq!(err.code, "unsupported-encoding");
+            assert!(err.message.contains(name), "{}", err.message);
+        }
     }
 
     #[test]

@@ -78,6 +78,11 @@ pub fn digits_in(text: &str, pos: usize, format: NumberFormat) -> Option<Number>
     if !seen_digit || overflow {
         return None;
     }
+    if has_exponent(&text[end..]) {
+        // `1e400`: scientific notation is no amount docrules compares, and reading its mantissa
+        // alone (`1`) would be wrong.
+        return None;
+    }
     let mut value = integer as f64;
     let mut is_integer = true;
     // A decimal part: a mark followed by a digit. Read as one decimal literal (not summed digit
@@ -105,8 +110,17 @@ pub fn digits_in(text: &str, pos: usize, format: NumberFormat) -> Option<Number>
     })
 }
 
+/// `e` or `E`, an optional sign, and a digit: the exponent of `1e400`.
+fn has_exponent(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(['e', 'E']) else {
+        return false;
+    };
+    let after = after.strip_prefix(['+', '-']).unwrap_or(after);
+    after.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Exactly three digits and then no further digit: what follows a thousands separator.
-fn three_digits_follow(text: &str) -> bool {
+pub(super) fn three_digits_follow(text: &str) -> bool {
     let mut chars = text.chars();
     (0..3).all(|_| chars.next().and_then(digit).is_some()) && chars.next().and_then(digit).is_none()
 }
@@ -138,22 +152,43 @@ pub fn is_kanji_numeral(c: char) -> bool {
     kanji_digit(c).is_some() || kanji_multiplier(c).is_some()
 }
 
+/// Kanji numerals longer than this (16 characters) are not read: `九千九百九十九万九千九百九十九`
+/// is 15.
+const MAX_KANJI_BYTES: usize = 16 * 3;
+
 /// A kanji numeral starting at `pos`: `二十四` = 24, `十` = 10, `三千五百` = 3500, `一万` = 10000.
 pub fn kanji_at(text: &str, pos: usize) -> Option<Number> {
     let mut total: u64 = 0;
     let mut section: u64 = 0;
     let mut current: Option<u64> = None;
     let mut end = pos;
-    for (i, c) in text[pos..].char_indices().take(16) {
+    // Multipliers below 万 fall within a section (`三千五百`); one that does not (`十十`) makes
+    // the run no numeral.
+    let mut last_multiplier = u64::MAX;
+    let mut seen_ten_thousand = false;
+    for (i, c) in text[pos..].char_indices() {
+        if i >= MAX_KANJI_BYTES {
+            // A run this long (`十` × 10,000) is no numeral docrules reads.
+            return None;
+        }
         if let Some(d) = kanji_digit(c) {
             // Digit after digit (`二四`) reads positionally.
-            current = Some(current.map_or(d, |n| n * 10 + d));
+            current = Some(current.map_or(d, |n| n.saturating_mul(10).saturating_add(d)));
         } else if let Some(m) = kanji_multiplier(c) {
             if m == 10_000 {
-                total += (section + current.unwrap_or(0)).max(1) * m;
+                if seen_ten_thousand {
+                    return None;
+                }
+                seen_ten_thousand = true;
+                total += (section + current.unwrap_or(0)).max(1).saturating_mul(m);
                 section = 0;
+                last_multiplier = u64::MAX;
             } else {
-                section += current.unwrap_or(1) * m;
+                if m >= last_multiplier {
+                    return None;
+                }
+                last_multiplier = m;
+                section += current.unwrap_or(1).saturating_mul(m);
             }
             current = None;
         } else {
@@ -222,6 +257,9 @@ mod tests {
         );
         assert_eq!(value("1,2345", false), Some((1.0, "1")));
         assert_eq!(value("99999999999999999999999", false), None);
+        assert_eq!(value("1e400", false), None);
+        assert_eq!(value("2E+5", false), None);
+        assert_eq!(value("3 e5", false), Some((3.0, "3")));
         assert_eq!(value("x", false), None);
     }
 
@@ -252,6 +290,10 @@ mod tests {
     fn kanji() {
         let k = |t: &str| kanji_at(t, 0).map(|n| n.value as u64);
         assert_eq!(k("二十四時間"), Some(24));
+        assert_eq!(k("九千九百九十九万九千九百九十九"), Some(99_999_999));
+        assert_eq!(k("十十"), None, "multipliers must fall");
+        assert_eq!(k(&"十".repeat(10_000)), None);
+        assert_eq!(k(&"一".repeat(17)), None, "too long to be a numeral");
         assert_eq!(k("十日"), Some(10));
         assert_eq!(k("三千五百"), Some(3500));
         assert_eq!(k("一万"), Some(10_000));

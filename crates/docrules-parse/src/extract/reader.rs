@@ -69,8 +69,13 @@ pub(super) struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The end of the mask holding `pos`. Masks are sorted and do not overlap, so the one that
+    /// may hold it is found by binary search: a cell of many literals made a scan per number
+    /// quadratic.
     pub(super) fn masked(&self, pos: usize) -> Option<usize> {
-        self.masks.iter().find(|m| m.contains(&pos)).map(|m| m.end)
+        let after = self.masks.partition_point(|m| m.start <= pos);
+        let mask = self.masks.get(after.checked_sub(1)?)?;
+        mask.contains(&pos).then_some(mask.end)
     }
 
     /// A number starting exactly at `pos`.
@@ -80,14 +85,34 @@ impl Reader<'_> {
         }
         let text = self.text;
         let c = text[pos..].chars().next()?;
+        let mut before = text[..pos].chars().rev();
+        let prev = before.next();
         if number::digit(c).is_some() {
-            let prev = text[..pos].chars().next_back();
             if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_') {
+                return None;
+            }
+            // Not from inside a longer number that could not be read (`99,999,…` past `u64`,
+            // 30 digits): its tail (`000 years`) is no number of its own.
+            let before_prev = before.next();
+            let group_tail = prev.is_some_and(|p| self.lex.format.is_group(p))
+                && before_prev.is_some_and(|b| number::digit(b).is_some())
+                && number::three_digits_follow(&text[pos..]);
+            if group_tail || prev.is_some_and(|p| number::digit(p).is_some()) {
+                return None;
+            }
+            // A negative amount (`-5 時間`) is no duration, size or count: a minus sign that
+            // does not join two numbers (`5-10`) starts it.
+            if prev.is_some_and(|p| matches!(p, '-' | '\u{2212}'))
+                && !before_prev.is_some_and(char::is_alphanumeric)
+            {
                 return None;
             }
             return number::digits_in(text, pos, self.lex.format).map(|n| (n, true));
         }
         if self.lex.kanji && number::is_kanji_numeral(c) {
+            if prev.is_some_and(number::is_kanji_numeral) {
+                return None;
+            }
             return number::kanji_at(text, pos).map(|n| (n, false));
         }
         if self.lex.number_words.may_start_with(c) {

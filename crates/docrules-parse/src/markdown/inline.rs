@@ -18,6 +18,12 @@ impl Ctx<'_> {
     }
 }
 
+/// How deep HTML lists and markdown emphasis may nest in one cell, paragraph or heading. Real
+/// cells nest lists three or four levels; the bound keeps every walk over the inline tree (text,
+/// facts, JSON, dropping it) shallow, and each search for an open element short, whatever the
+/// input: 10,000 nested `<ul>` took all memory before. Deeper tags are kept as raw HTML.
+pub const MAX_INLINE_DEPTH: usize = 100;
+
 /// Markdown-level inline containers, which pulldown-cmark always nests properly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Markup {
@@ -67,6 +73,8 @@ pub(crate) struct Built {
     pub links: Vec<FoundLink>,
     /// Tags seen, with their spans, for anchors (`<a name>`) and HTML links (`<a href>`).
     pub tags: Vec<(html::Tag, Span)>,
+    /// The first tag that would have nested deeper than [`MAX_INLINE_DEPTH`].
+    pub too_deep: Option<Span>,
 }
 
 /// Builds the inline content of one container (paragraph, heading or table cell).
@@ -80,6 +88,13 @@ pub(crate) struct InlineBuilder<'a> {
     tags: Vec<(html::Tag, Span)>,
     /// End of the last event seen, where unclosed elements are taken to end.
     last_end: usize,
+    /// For each markup start not yet ended: whether it opened a frame (false: too deep).
+    /// pulldown-cmark nests markup properly, so each end pops its own start.
+    markup_opened: Vec<bool>,
+    /// HTML list and item tags opened too deep, kept as raw HTML; the next closing list or
+    /// item tags are theirs.
+    skipped_html: usize,
+    too_deep: Option<Span>,
 }
 
 impl<'a> InlineBuilder<'a> {
@@ -96,7 +111,19 @@ impl<'a> InlineBuilder<'a> {
             links: Vec::new(),
             tags: Vec::new(),
             last_end: start,
+            markup_opened: Vec::new(),
+            skipped_html: 0,
+            too_deep: None,
         }
+    }
+
+    /// Whether `frames` more frames would nest too deep; if so, notes where.
+    fn too_deep(&mut self, frames: usize, range: std::ops::Range<usize>) -> bool {
+        let deep = self.frames.len() + frames > MAX_INLINE_DEPTH;
+        if deep && self.too_deep.is_none() {
+            self.too_deep = Some(self.ctx.span(range));
+        }
+        deep
     }
 
     pub fn text(&mut self, text: &str, range: std::ops::Range<usize>) {
@@ -131,6 +158,11 @@ impl<'a> InlineBuilder<'a> {
 
     pub fn start(&mut self, markup: Markup, href: &str, range: std::ops::Range<usize>) {
         self.last_end = range.start;
+        let open = !self.too_deep(1, range.clone());
+        self.markup_opened.push(open);
+        if !open {
+            return;
+        }
         self.frames.push(Frame {
             kind: FrameKind::Markup {
                 markup,
@@ -143,6 +175,9 @@ impl<'a> InlineBuilder<'a> {
 
     pub fn end(&mut self, markup: Markup, range: std::ops::Range<usize>) {
         self.last_end = range.end;
+        if self.markup_opened.pop() == Some(false) {
+            return;
+        }
         let found = self
             .frames
             .iter()
@@ -164,6 +199,23 @@ impl<'a> InlineBuilder<'a> {
             return;
         };
         self.tags.push((tag.clone(), span));
+        let list_or_item = matches!(tag.name.as_str(), "ul" | "ol" | "li");
+        if list_or_item && tag.kind == TagKind::Open && self.too_deep(2, range.clone()) {
+            self.skipped_html += 1;
+            self.push(Inline::Html {
+                raw: raw.to_owned(),
+                span,
+            });
+            return;
+        }
+        if list_or_item && tag.kind == TagKind::Close && self.skipped_html > 0 {
+            self.skipped_html -= 1;
+            self.push(Inline::Html {
+                raw: raw.to_owned(),
+                span,
+            });
+            return;
+        }
         match (tag.name.as_str(), tag.kind) {
             ("br", _) => self.push(Inline::Break { span }),
             ("ul" | "ol", TagKind::Open) => self.frames.push(Frame {
@@ -251,6 +303,7 @@ impl<'a> InlineBuilder<'a> {
             issues: self.issues,
             links: self.links,
             tags: self.tags,
+            too_deep: self.too_deep,
         }
     }
 

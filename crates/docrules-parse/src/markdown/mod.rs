@@ -4,6 +4,8 @@ mod anchor;
 mod inline;
 mod table;
 
+pub use inline::MAX_INLINE_DEPTH;
+
 pub use anchor::slug;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -30,12 +32,21 @@ pub fn parse(
     locale: Option<&Locale>,
 ) -> Document {
     let parts = {
+        // pulldown-cmark ends lines at `\n` only; a file with classic Mac line endings is parsed
+        // from a copy with `\r` read as `\n`. Both are one byte, so every offset is the same.
+        let lf_text;
+        let text = if source.lines.terminator() == b'\r' {
+            lf_text = source.text.replace('\r', "\n");
+            &lf_text
+        } else {
+            &source.text
+        };
         let ctx = Ctx {
-            text: &source.text,
+            text,
             lines: &source.lines,
         };
         let mut builder = Builder::new(ctx, &source.path, locale);
-        let body = &source.text[body_start..];
+        let body = &text[body_start..];
         for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
             let range = range.start + body_start..range.end + body_start;
             builder.event(event, range);
@@ -96,6 +107,9 @@ struct Builder<'a> {
     code: Option<(String, usize)>,
     html_block: Option<usize>,
     slugs: SlugCounter,
+    /// The chain of sections a new heading may nest in, levels increasing: the nearest earlier
+    /// section of a lower level is on it, so finding a parent never scans all sections.
+    ancestors: Vec<SectionId>,
 }
 
 impl<'a> Builder<'a> {
@@ -111,6 +125,7 @@ impl<'a> Builder<'a> {
             code: None,
             html_block: None,
             slugs: SlugCounter::default(),
+            ancestors: Vec::new(),
         }
     }
 
@@ -302,7 +317,24 @@ impl<'a> Builder<'a> {
             issues,
             links,
             tags,
+            too_deep,
         } = builder.finish();
+        if let Some(at) = too_deep {
+            self.parts.diagnostics.push(
+                Diagnostic::warning(
+                    "nesting-too-deep",
+                    self.path,
+                    format!(
+                        "HTML lists and emphasis nest more than {} levels deep at line {}; \
+                         the deeper tags are kept as raw HTML",
+                        inline::MAX_INLINE_DEPTH,
+                        at.line
+                    ),
+                )
+                .at(at)
+                .with_help("flatten the nesting; no reader follows lists this deep"),
+            );
+        }
         // A cell's or a paragraph's span ends at its last content, not at trailing pipes or
         // line breaks; a heading's covers its line.
         let end = match container {
@@ -385,12 +417,14 @@ impl<'a> Builder<'a> {
                 (self.slugs.unique(slug), AnchorSource::Slug)
             }
         };
-        let parent = self
-            .parts
-            .sections
-            .iter()
-            .rposition(|s| s.level < level)
-            .map(SectionId::new);
+        while let Some(&top) = self.ancestors.last() {
+            if self.parts.sections[top].level < level {
+                break;
+            }
+            self.ancestors.pop();
+        }
+        let parent = self.ancestors.last().copied();
+        self.ancestors.push(index);
         self.parts.sections.push(Section {
             level,
             title,
@@ -467,6 +501,7 @@ impl<'a> Builder<'a> {
                 parent: None,
                 blocks: Vec::new(),
             });
+            self.ancestors.push(SectionId::new(0));
         }
         SectionId::new(self.parts.sections.len() - 1)
     }
