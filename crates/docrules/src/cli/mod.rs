@@ -127,8 +127,14 @@ enum Command {
     /// `<!-- docrules-disable CODE -->` comments.
     Lint {
         /// Files or folders to lint (default: the newest version of each locale of the corpus
-        /// given by --rules; older versions are history and are not linted or fixed).
+        /// given by --rules; older versions are history and are not linted or fixed). Folders
+        /// are walked honouring .gitignore and skipping hidden files; a quoted glob
+        /// (`'docs/**/*.md'`) is expanded.
         paths: Vec<PathBuf>,
+        /// Leave out files and folders matching this glob (gitignore syntax, relative to the
+        /// current directory; repeatable).
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
         /// The corpus whose compiled rules the files are linted against (default: the nearest
         /// folder holding a docrules.toml above the first file, else `corpus`).
         #[arg(long)]
@@ -139,12 +145,13 @@ enum Command {
         /// Apply machine-applicable fixes in place (atomically; only the fixed spans change).
         #[arg(long)]
         fix: bool,
-        /// Show the fixes as a unified diff; write nothing.
+        /// Show the fixes as a unified diff on standard output (the findings without a fix go
+        /// to standard error); write nothing.
         #[arg(long, conflicts_with = "fix")]
         diff: bool,
         /// Read the file from standard input (with --fix, the fixed text is written to standard
         /// output and the findings to standard error).
-        #[arg(long, requires = "stdin_path")]
+        #[arg(long, requires = "stdin_path", conflicts_with = "paths")]
         stdin: bool,
         /// The path the standard input stands for (for placement and messages).
         #[arg(long)]
@@ -204,6 +211,7 @@ mod compile_cmd;
 mod corpus_cmd;
 mod diff_cmd;
 mod lint;
+mod lint_inputs;
 mod paths;
 
 use check_cmd::{check_command, explain_command, use_color};
@@ -286,6 +294,7 @@ where
         Command::Explain { code } => explain_command(code.as_deref(), out, err),
         Command::Lint {
             paths,
+            exclude,
             rules,
             article,
             fix,
@@ -302,6 +311,7 @@ where
             let options = lint::Options {
                 cache_dir: cache_dir.unwrap_or_else(crate::cache::cache_dir),
                 paths,
+                exclude,
                 rules,
                 article,
                 fix,
