@@ -4,12 +4,11 @@ mod anchor;
 mod inline;
 mod table;
 
-pub use anchor::slug;
+pub use anchor::{Slugger, infer_renderer, slug, slug_as};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::html::{self, TagKind};
-use anchor::SlugCounter;
 use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::{
     Anchor, AnchorSource, Block, Document, Link, Paragraph, Section, TextContext, plain_text,
@@ -17,24 +16,39 @@ use docrules_model::document::{
 use docrules_model::front_matter::FrontMatter;
 use docrules_model::index::{SectionId, TableId};
 use docrules_model::locale::Locale;
+use docrules_model::manifest::AnchorRenderer;
 use docrules_model::source::Source;
 use docrules_model::span::Span;
 use inline::{Ctx, InlineBuilder, Markup};
 use table::TableBuilder;
 
-/// Parses the markdown body of `source` (from byte `body_start`, after the front matter).
+/// Parses the markdown body of `source` (from byte `body_start`, after the front matter), with
+/// heading anchors as the renderer its front matter suggests ([`infer_renderer`]) makes them.
 pub fn parse(
     source: Source,
     front_matter: FrontMatter,
     body_start: usize,
     locale: Option<&Locale>,
 ) -> Document {
+    parse_as(source, front_matter, body_start, locale, None)
+}
+
+/// [`parse`], with heading anchors as `renderer` makes them (`None`: inferred from the front
+/// matter).
+pub fn parse_as(
+    source: Source,
+    front_matter: FrontMatter,
+    body_start: usize,
+    locale: Option<&Locale>,
+    renderer: Option<AnchorRenderer>,
+) -> Document {
+    let renderer = renderer.unwrap_or_else(|| infer_renderer(&front_matter));
     let parts = {
         let ctx = Ctx {
             text: &source.text,
             lines: &source.lines,
         };
-        let mut builder = Builder::new(ctx, &source.path, locale);
+        let mut builder = Builder::new(ctx, &source.path, locale, renderer);
         let body = &source.text[body_start..];
         for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
             let range = range.start + body_start..range.end + body_start;
@@ -95,11 +109,16 @@ struct Builder<'a> {
     table: Option<TableBuilder>,
     code: Option<(String, usize)>,
     html_block: Option<usize>,
-    slugs: SlugCounter,
+    slugs: Slugger,
 }
 
 impl<'a> Builder<'a> {
-    fn new(ctx: Ctx<'a>, path: &'a str, locale: Option<&'a Locale>) -> Self {
+    fn new(
+        ctx: Ctx<'a>,
+        path: &'a str,
+        locale: Option<&'a Locale>,
+        renderer: AnchorRenderer,
+    ) -> Self {
         Builder {
             ctx,
             path,
@@ -110,7 +129,7 @@ impl<'a> Builder<'a> {
             table: None,
             code: None,
             html_block: None,
-            slugs: SlugCounter::default(),
+            slugs: Slugger::new(renderer),
         }
     }
 
@@ -378,13 +397,19 @@ impl<'a> Builder<'a> {
             ),
             (None, Some(id)) => (id, AnchorSource::Attribute),
             (None, None) => {
-                // A heading with nothing to slug (only symbols) still needs a unique anchor.
-                let slug = Some(anchor::slug(&title))
+                // A heading with nothing to slug (only symbols) still needs a unique anchor
+                // to align sections by; GitHub gives it an empty id, DocFX `section`.
+                let slug = Some(anchor::slug_as(self.slugs.renderer(), &title))
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| "section".to_owned());
                 (self.slugs.unique(slug), AnchorSource::Slug)
             }
         };
+        // GitHub keeps an `<a name>` in a heading as its own anchor, and still gives the
+        // heading its slug (DocFX makes the name the heading's id instead).
+        let github_slug = (anchor_source != AnchorSource::Slug
+            && self.slugs.renderer() == AnchorRenderer::Github)
+            .then(|| self.slugs.slug(&title));
         let parent = self
             .parts
             .sections
@@ -405,6 +430,14 @@ impl<'a> Builder<'a> {
             self.parts.anchors.push(Anchor {
                 name: anchor,
                 source: anchor_source,
+                span,
+                section: index,
+            });
+        }
+        if let Some(name) = github_slug.filter(|s| !s.is_empty()) {
+            self.parts.anchors.push(Anchor {
+                name,
+                source: AnchorSource::Slug,
                 span,
                 section: index,
             });

@@ -13,7 +13,7 @@ use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FailOn, FindingFormat};
 use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::Document;
 use docrules_model::locale::Locale;
-use docrules_model::manifest::{self, Manifest};
+use docrules_model::manifest::{self, AnchorRenderer, Manifest};
 use docrules_render as render;
 use docrules_rules::finding::Finding;
 use docrules_rules::lint::reference::Reference;
@@ -42,13 +42,18 @@ type Parsed = Result<(Document, Option<Locale>), Diagnostic>;
 
 /// Parses a file as the locale its front matter or folder names.
 /// Takes the file's bytes (they become the parsed document's text).
-fn read(input: &mut Input) -> Parsed {
+fn read(input: &mut Input, renderer: Option<AnchorRenderer>) -> Parsed {
     let folder = input
         .path
         .parent()
         .and_then(|p| p.file_name())
         .and_then(|n| n.to_str());
-    lint::read_document(&input.shown, std::mem::take(&mut input.bytes), folder)
+    lint::read_document(
+        &input.shown,
+        std::mem::take(&mut input.bytes),
+        folder,
+        renderer,
+    )
 }
 
 /// The path of `path` relative to the corpus `root` (`/`-separated), when it lies inside it.
@@ -226,8 +231,18 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut configs = HashMap::new();
 
     // Read and place every file; parse the canonical versions the placements need, once.
-    let read_files: Vec<(usize, Parsed)> = inputs.par_iter_mut().map(read).enumerate().collect();
+    // Each file's configuration first: it says how heading anchors are made.
     let mut problems: Vec<Diagnostic> = Vec::new();
+    let file_configs: Vec<Manifest> = inputs
+        .iter()
+        .map(|input| config_for(&input.path, &fallback, &mut configs, &mut problems, &base))
+        .collect();
+    let read_files: Vec<(usize, Parsed)> = inputs
+        .par_iter_mut()
+        .zip(file_configs.par_iter())
+        .map(|(input, config)| read(input, config.anchors.renderer))
+        .enumerate()
+        .collect();
     let mut docs: Vec<(usize, Document, Option<Locale>, place::Placement, Manifest)> = Vec::new();
     for (i, result) in read_files {
         match result {
@@ -250,13 +265,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 {
                     let _ = writeln!(err, "note: {}: {note}", inputs[i].shown);
                 }
-                let config = config_for(
-                    &inputs[i].path,
-                    &fallback,
-                    &mut configs,
-                    &mut problems,
-                    &base,
-                );
+                let config = file_configs[i].clone();
                 docs.push((i, doc, locale, placement, config));
             }
         }
