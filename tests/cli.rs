@@ -147,3 +147,38 @@ fn a_broken_manifest_is_in_every_format_of_every_command() {
         );
     }
 }
+
+/// Completion scripts and manual pages come from the parser's own definition: every option of
+/// `lint` is in them.
+#[test]
+fn completions_and_man_pages_name_every_option() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (status, out, err) = common::run(&["completions", shell]);
+        assert_eq!(status, 0, "{err}");
+        assert!(
+            out.contains("stdin-path") && out.contains("exclude"),
+            "{shell}: {out}"
+        );
+    }
+    let (status, out, _) = common::run(&["completions", "tcsh"]);
+    assert_eq!(
+        (status, out.as_str()),
+        (2, ""),
+        "an unknown shell is a usage error"
+    );
+    let (status, out, _) = common::run(&["man"]);
+    assert_eq!(status, 0);
+    assert!(
+        out.contains(".TH docrules 1") && out.contains("lint"),
+        "{out}"
+    );
+    let (status, out, _) = common::run(&["man", "lint"]);
+    assert_eq!(status, 0);
+    assert!(
+        out.contains(".TH docrules-lint 1") && out.contains(r"\-\-exclude"),
+        "{out}"
+    );
+    let (status, _, err) = common::run(&["man", "nope"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("subcommands are"), "{err}");
+}

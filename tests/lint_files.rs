@@ -269,3 +269,35 @@ fn a_file_whose_locale_nothing_names_is_said_to_have_no_fact_compared() {
     ]);
     assert!(!err.contains("no locale is named"), "{err}");
 }
+
+/// A finding on a table row hundreds of columns wide is cut to the width asked for, around
+/// what it underlines, instead of wrapping over many terminal lines.
+#[test]
+fn human_output_fits_the_width() {
+    use docrules_model::manifest::Manifest;
+    use docrules_rules::lint::{Linter, read_document};
+    let filler = "word ".repeat(80);
+    let text = format!(
+        "# Guide\n\n| Error | Action |\n| --- | --- |\n| Blocked {filler} | {filler} <ui><li>a</ui> {filler} |\n"
+    );
+    let (doc, locale) = read_document("guide.md", text.clone().into_bytes(), None, None).unwrap();
+    let linter = Linter::new(None);
+    let placement = linter.place(None, None, &doc, None);
+    let linted = linter.lint(
+        "guide.md",
+        &doc,
+        locale.as_ref(),
+        &placement,
+        &Manifest::default(),
+    );
+    assert!(!linted.findings.is_empty());
+    let texts = |path: &str| (path == "guide.md").then_some(text.as_str());
+    let widest = |width| {
+        let out =
+            docrules_render::human::render_to_width(&linted.findings, &[], &texts, false, width);
+        assert!(out.contains("<ui>"), "{out}");
+        out.lines().map(|l| l.chars().count()).max().unwrap()
+    };
+    assert!(widest(80) <= 80, "fitted to 80 columns");
+    assert!(widest(200) > 80, "a wider terminal shows more");
+}

@@ -17,6 +17,20 @@ pub(super) fn use_color(color: Color) -> bool {
     }
 }
 
+/// The width human output is fitted to: the terminal's when standard output is one, else
+/// `$COLUMNS` when set, else annotate-snippets' default.
+pub(super) fn output_width() -> usize {
+    let terminal = std::io::stdout()
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+        .map(|(width, _)| usize::from(width.0));
+    terminal
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|&w| w >= 20)
+        .unwrap_or(render::human::DEFAULT_WIDTH)
+}
+
 pub(super) fn check_command(
     path: &std::path::Path,
     format: FindingFormat,
@@ -49,8 +63,13 @@ pub(super) fn check_command(
     };
     let text = match format {
         FindingFormat::Human => {
-            let mut text =
-                render::human::render(&report.findings, &diagnostics, &texts, use_color(color));
+            let mut text = render::human::render_to_width(
+                &report.findings,
+                &diagnostics,
+                &texts,
+                use_color(color),
+                output_width(),
+            );
             if report.suppressed > 0 {
                 text.push_str(&format!("{} findings suppressed\n", report.suppressed));
             }

@@ -350,7 +350,13 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let text = match options.format {
         FindingFormat::Human => {
-            let mut text = render::human::render(&findings, &problems, &texts, options.color);
+            let mut text = render::human::render_to_width(
+                &findings,
+                &problems,
+                &texts,
+                options.color,
+                super::check_cmd::output_width(),
+            );
             if fixed_total > 0 {
                 text.push_str(&format!("fixed {fixed_total} findings\n"));
             }

@@ -171,6 +171,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Print a completion script for a shell (`docrules completions bash > /etc/bash_completion.d/docrules`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`docrules man > docrules.1; man ./docrules.1`), or a
+    /// subcommand's (`docrules man lint`).
+    Man {
+        /// The subcommand whose page to print.
+        subcommand: Option<String>,
+    },
     /// Print the documentation of a check or lint (by code or name), or list them all.
     Explain {
         /// A code (`DR101`, `DL003`) or name (`stale-fact`, `unknown-html-element`).
@@ -213,6 +225,7 @@ mod diff_cmd;
 mod lint;
 mod lint_inputs;
 mod paths;
+mod shell_cmd;
 
 use check_cmd::{check_command, explain_command, use_color};
 use compile_cmd::compile_command;
@@ -292,6 +305,8 @@ where
             color,
         } => check_command(&path, format, fail_on, color, out, err),
         Command::Explain { code } => explain_command(code.as_deref(), out, err),
+        Command::Completions { shell } => shell_cmd::completions(shell, out, err),
+        Command::Man { subcommand } => shell_cmd::man_page(subcommand.as_deref(), out, err),
         Command::Lint {
             paths,
             exclude,
