@@ -150,3 +150,20 @@ fn docfx_slugs_as_markdig_makes_them() {
         "cafe\u{301}"
     );
 }
+
+#[test]
+fn an_a_with_id_and_name_defines_both() {
+    let dir = tempfile::tempdir().unwrap();
+    for front in ["", "---\nms.date: 01/01/2024\n---\n"] {
+        let text = format!(
+            "{front}# Guide\n\n## <a id=\"by-id\" name=\"by-name\"></a>Heading\n\n\
+             Text <a id=\"inline-id\" name=\"inline-name\"></a>.\n\n\
+             [a](#by-id) [b](#by-name) [c](#inline-id) [d](#inline-name)\n"
+        );
+        assert_eq!(
+            broken_fragments(dir.path(), "guide.md", &text),
+            Vec::<String>::new(),
+            "{front}"
+        );
+    }
+}

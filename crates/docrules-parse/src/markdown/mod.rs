@@ -434,6 +434,18 @@ impl<'a> Builder<'a> {
                 section: index,
             });
         }
+        // The heading's `<a id="x" name="y">` defines `x` too.
+        let more_names = html_anchor
+            .into_iter()
+            .flat_map(|i| anchor_names(&tags[i].0).skip(1));
+        for name in more_names {
+            self.parts.anchors.push(Anchor {
+                name: name.to_owned(),
+                source: AnchorSource::Html,
+                span,
+                section: index,
+            });
+        }
         if let Some(name) = github_slug.filter(|s| !s.is_empty()) {
             self.parts.anchors.push(Anchor {
                 name,
@@ -457,7 +469,7 @@ impl<'a> Builder<'a> {
             if tag.kind == TagKind::Close {
                 continue;
             }
-            if let Some(name) = anchor_name(tag) {
+            for name in anchor_names(tag) {
                 self.parts.anchors.push(Anchor {
                     name: name.to_owned(),
                     source: AnchorSource::Html,
@@ -514,12 +526,15 @@ impl<'a> Builder<'a> {
 
 /// The anchor an HTML tag defines: `name` on `<a>`, `id` on any element.
 fn anchor_name(tag: &html::Tag) -> Option<&str> {
-    let name = if tag.name == "a" {
-        tag.attr("name")
-    } else {
-        None
-    };
-    name.or_else(|| tag.attr("id")).filter(|n| !n.is_empty())
+    anchor_names(tag).next()
+}
+
+/// Every anchor a tag defines: an `<a>`'s `name` and its `id` (`<a id="x" name="y">` defines
+/// both), any other element's `id`.
+fn anchor_names(tag: &html::Tag) -> impl Iterator<Item = &str> {
+    let name = (tag.name == "a").then(|| tag.attr("name")).flatten();
+    let id = tag.attr("id").filter(|id| Some(*id) != name);
+    name.into_iter().chain(id).filter(|n| !n.is_empty())
 }
 
 /// Whether a heading's content is only a link to a DocFX tab (`#tab/…`).
