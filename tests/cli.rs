@@ -182,3 +182,31 @@ fn completions_and_man_pages_name_every_option() {
     assert_eq!(status, 2);
     assert!(err.contains("subcommands are"), "{err}");
 }
+
+/// `check --output FILE` writes the report there (standard output stays empty) and
+/// `--exit-zero` keeps the exit status 0 for a corpus with errors.
+#[test]
+fn check_writes_its_report_to_a_file_and_can_exit_zero() {
+    let corpus = common::corpus_root();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.sarif");
+    let (status, out, err) = common::run(&[
+        "check",
+        corpus.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1, "the bundled corpus has errors: {err}");
+    assert_eq!(out, "");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+    let (status, out, _) = common::run(&["check", corpus.to_str().unwrap(), "--exit-zero"]);
+    assert_eq!(status, 0);
+    assert!(
+        out.contains("error[DR101]"),
+        "the findings are still printed: {out}"
+    );
+}

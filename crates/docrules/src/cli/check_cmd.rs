@@ -36,9 +36,15 @@ pub(super) fn check_command(
     format: FindingFormat,
     fail_on: FailOn,
     color: Color,
+    reporting: &Reporting,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    // A report written to a file has no terminal to color.
+    let color = match (&reporting.output, color) {
+        (Some(_), Color::Auto) => Color::Never,
+        (_, color) => color,
+    };
     let Some(corpus) = load_corpus(path, err) else {
         return EXIT_USAGE;
     };
@@ -90,13 +96,27 @@ pub(super) fn check_command(
         }
         FindingFormat::Github => render::github::render(&report.findings, &diagnostics),
     };
-    if !emit(out, err, &text) {
-        return EXIT_USAGE;
+    match &reporting.output {
+        Some(file) => {
+            if let Err(e) = crate::atomic::write(file, text.as_bytes()) {
+                let _ = writeln!(err, "error: cannot write {}: {e}", base.show(file));
+                return EXIT_USAGE;
+            }
+        }
+        None => {
+            if !emit(out, err, &text) {
+                return EXIT_USAGE;
+            }
+        }
     }
     let threshold = fail_on.level();
     let failed = report.findings.iter().any(|f| f.level >= threshold)
         || diagnostics.iter().any(|d| d.level >= threshold);
-    if failed { EXIT_FINDINGS } else { EXIT_OK }
+    if failed && !reporting.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
 }
 
 pub(super) fn explain_command(code: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {

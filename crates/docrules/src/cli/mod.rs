@@ -38,6 +38,18 @@ struct Cli {
     command: Command,
 }
 
+/// Where a report goes, and whether findings fail the run.
+#[derive(Debug, clap::Args)]
+struct Reporting {
+    /// Write the report to FILE (atomically, without colors) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Exit with 0 whatever was found (usage and I/O errors still exit with 2): for a CI step
+    /// that only uploads the report.
+    #[arg(long)]
+    exit_zero: bool,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Show what docrules reads from a corpus: articles, versions, sections, tables and rules.
@@ -98,6 +110,8 @@ enum Command {
         /// Colors in the human format: `auto` uses them on a terminal unless NO_COLOR is set.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        #[command(flatten)]
+        reporting: Reporting,
     },
     /// Compile a corpus into a Rust crate of its rules and facts (the crate `generated/` holds
     /// for the bundled corpus; `cargo xtask codegen` runs this for the repository).
@@ -303,7 +317,8 @@ where
             format,
             fail_on,
             color,
-        } => check_command(&path, format, fail_on, color, out, err),
+            reporting,
+        } => check_command(&path, format, fail_on, color, &reporting, out, err),
         Command::Explain { code } => explain_command(code.as_deref(), out, err),
         Command::Completions { shell } => shell_cmd::completions(shell, out, err),
         Command::Man { subcommand } => shell_cmd::man_page(subcommand.as_deref(), out, err),
