@@ -167,3 +167,17 @@ fn an_a_with_id_and_name_defines_both() {
         );
     }
 }
+
+/// `{#id}` sets a heading's id on DocFX (markdig's attributes); GitHub shows the braces and
+/// slugs them with the text.
+#[test]
+fn heading_attributes_only_where_the_renderer_has_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "# Guide\n\n## Set up {#setup}\n\n[a](#setup) [b](#set-up-setup)\n";
+    assert_eq!(broken_fragments(dir.path(), "guide.md", body), ["#setup"]);
+    let docfx = format!("---\nms.date: 01/01/2024\n---\n{body}");
+    assert_eq!(
+        broken_fragments(dir.path(), "guide.md", &docfx),
+        ["#set-up-setup"]
+    );
+}

@@ -390,6 +390,13 @@ impl<'a> Builder<'a> {
         let html_anchor = tags
             .iter()
             .position(|(t, _)| t.kind != TagKind::Close && anchor_name(t).is_some());
+        // GitHub has no `{#id}` heading attributes: the braces stay in the heading's text, and
+        // the slug is made from it.
+        let github = self.slugs.renderer() == AnchorRenderer::Github;
+        let (title_for_slug, attr_id) = match attr_id {
+            Some(id) if github => (format!("{title} {{#{id}}}"), None),
+            other => (title.clone(), other),
+        };
         let (anchor, anchor_source) = match (html_anchor, attr_id) {
             (Some(i), _) => (
                 anchor_name(&tags[i].0).unwrap_or_default().to_owned(),
@@ -399,7 +406,7 @@ impl<'a> Builder<'a> {
             (None, None) => {
                 // A heading with nothing to slug (only symbols) still needs a unique anchor
                 // to align sections by; GitHub gives it an empty id, DocFX `section`.
-                let slug = Some(anchor::slug_as(self.slugs.renderer(), &title))
+                let slug = Some(anchor::slug_as(self.slugs.renderer(), &title_for_slug))
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| "section".to_owned());
                 (self.slugs.unique(slug), AnchorSource::Slug)
@@ -407,9 +414,8 @@ impl<'a> Builder<'a> {
         };
         // GitHub keeps an `<a name>` in a heading as its own anchor, and still gives the
         // heading its slug (DocFX makes the name the heading's id instead).
-        let github_slug = (anchor_source != AnchorSource::Slug
-            && self.slugs.renderer() == AnchorRenderer::Github)
-            .then(|| self.slugs.slug(&title));
+        let github_slug = (anchor_source != AnchorSource::Slug && github)
+            .then(|| self.slugs.slug(&title_for_slug));
         let parent = self
             .parts
             .sections
