@@ -1,12 +1,11 @@
 //! Hostile and merely large documents (issue 16): each gives a bounded result and a clear
 //! diagnostic, and none panics, aborts or hangs. Inputs are generated here, never committed.
 //!
-//! Sizes are the ones of the issue where a debug build handles them in seconds when the code is
-//! linear; a quadratic regression shows as a test that takes minutes and fails its time bound.
+//! Sizes are ones a debug build handles in seconds when the code is linear (a quadratic
+//! regression shows as a test suite that suddenly takes minutes). Time is never asserted:
+//! `cargo xtask bench` measures it.
 
 mod common;
-
-use std::time::{Duration, Instant};
 
 use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::Document;
@@ -15,22 +14,9 @@ use docrules_model::locale::Locale;
 const FRONT: &str = "---\nms.date: 07/15/2019\nms.contentlocale: ja-JP\n---\n";
 const HEADER: &str = "| エラー | 原因 | 推奨される操作 |\n| --- | --- | --- |\n";
 
-/// Generous: the debug build on a loaded two-core runner, for inputs that take well under a
-/// second when the work is linear.
-const BOUND: Duration = Duration::from_secs(60);
-
 fn read(text: impl Into<Vec<u8>>) -> Result<Document, Diagnostic> {
     let locale = Locale::parse("ja-JP");
     docrules_parse::corpus::read_document("a.md", text.into(), locale.as_ref(), &Default::default())
-}
-
-/// Reads a document and checks the time it took.
-fn timed(what: &str, text: impl Into<Vec<u8>>) -> Result<Document, Diagnostic> {
-    let started = Instant::now();
-    let result = read(text);
-    let took = started.elapsed();
-    assert!(took < BOUND, "{what} took {took:?}");
-    result
 }
 
 fn codes(doc: &Document) -> Vec<&str> {
@@ -64,7 +50,7 @@ fn merge_bomb() -> String {
 #[test]
 fn yaml_alias_bombs_are_read_without_expanding() {
     for (what, text) in [("alias bomb", alias_bomb()), ("merge bomb", merge_bomb())] {
-        let doc = timed(what, text).unwrap_or_else(|d| panic!("{what}: {d}"));
+        let doc = read(text).unwrap_or_else(|d| panic!("{what}: {d}"));
         let front = &doc.front_matter;
         assert_eq!(front.get("ms.date"), Some("07/15/2019"), "{what}");
         // The nested values are lists and maps: kept as keys with empty values.
@@ -79,7 +65,7 @@ fn yaml_alias_bombs_are_read_without_expanding() {
 fn aliases_of_a_long_scalar_are_bounded() {
     let value = "v".repeat(30_000);
     let text = format!("---\nlong: &l {value}\nc1: *l\nc2: *l\nc3: *l\n---\n# T\n");
-    let err = timed("aliases of a long value", text).unwrap_err();
+    let err = read(text).unwrap_err();
     assert_eq!(err.code, "front-matter-yaml");
     assert_eq!(err.span.map(|s| s.line), Some(5), "{err}");
     assert!(err.message.contains("aliases expand"), "{err}");
@@ -88,7 +74,7 @@ fn aliases_of_a_long_scalar_are_bounded() {
 #[test]
 fn front_matter_over_64_kib_is_an_error_naming_file_and_line() {
     let text = format!("---\ntitle: {}\n---\n# T\n", "x".repeat(1 << 20));
-    let err = timed("1 MB value", text).unwrap_err();
+    let err = read(text).unwrap_err();
     assert_eq!(err.code, "front-matter-too-large");
     assert_eq!(err.path, "a.md");
     assert_eq!(err.span.map(|s| s.line), Some(1));
@@ -108,7 +94,7 @@ fn many_front_matter_keys_are_read_in_linear_time() {
         text.push_str(&format!("k{i}: {i}\n"));
     }
     text.push_str("---\n# T\n");
-    let doc = timed("many keys", text).unwrap();
+    let doc = read(text).unwrap();
     let front = doc.front_matter;
     assert_eq!(front.fields.len(), keys);
     assert_eq!(
@@ -158,7 +144,7 @@ fn deeply_nested_html_in_a_cell_is_cut_at_the_depth_limit() {
             "<ul>".repeat(5_000) + &"</ol>".repeat(5_000),
         ),
     ] {
-        let doc = timed(what, cell_with(&inner)).unwrap();
+        let doc = read(cell_with(&inner)).unwrap();
         if what.contains("emphasis") {
             // pulldown-cmark pairs these delimiters itself; bounded either way.
             assert_eq!(doc.rules.len(), 1, "{what}");
@@ -184,7 +170,7 @@ fn deep_markdown_blocks_are_read() {
                 .collect(),
         ),
     ] {
-        let doc = timed(what, format!("{FRONT}## S\n\n{body}\n## After\n")).unwrap();
+        let doc = read(format!("{FRONT}## S\n\n{body}\n## After\n")).unwrap();
         assert!(doc.sections.iter().any(|s| s.title == "After"), "{what}");
     }
 }
@@ -194,7 +180,7 @@ fn deep_markdown_blocks_are_read() {
 #[test]
 fn cr_only_line_endings_are_lines() {
     let lf = format!("{FRONT}## S\n\n{HEADER}| e (ID: 34513) | 48 時間 | a |\n");
-    let doc = timed("CR only", lf.replace('\n', "\r")).unwrap();
+    let doc = read(lf.replace('\n', "\r")).unwrap();
     assert_eq!(doc.front_matter.get("ms.date"), Some("07/15/2019"));
     assert_eq!(doc.rules.len(), 1);
     assert_eq!(doc.rules[0].span.line, 9);
@@ -217,7 +203,7 @@ fn cr_only_line_endings_are_lines() {
 #[test]
 fn lone_crs_do_not_shift_line_numbers() {
     let text = format!("{FRONT}## S\rstill line 5\n\n{HEADER}| e (ID: 34513) | 48 時間 | a |\n");
-    let doc = timed("lone CR", text).unwrap();
+    let doc = read(text).unwrap();
     let fact = doc
         .facts
         .iter()
@@ -229,7 +215,7 @@ fn lone_crs_do_not_shift_line_numbers() {
 #[test]
 fn mixed_line_endings_keep_lines() {
     let text = "---\r\nms.date: 07/15/2019\n---\r\n## S\n\n| エラー | 原因 |\r\n| --- | --- |\n| e (ID: 34513) | 48 時間 |\r\n";
-    let doc = timed("mixed", text).unwrap();
+    let doc = read(text).unwrap();
     assert_eq!(doc.rules.len(), 1);
     assert_eq!(doc.rules[0].span.line, 8);
 }
@@ -238,7 +224,7 @@ fn mixed_line_endings_keep_lines() {
 fn nul_anywhere_makes_a_binary_file() {
     let mut text = format!("{FRONT}## S\n\n{}\n", "x".repeat(100_000)).into_bytes();
     text.push(0);
-    let err = timed("late NUL", text).unwrap_err();
+    let err = read(text).unwrap_err();
     assert_eq!(err.code, "binary-file");
     assert!(err.message.contains("line 8"), "{err}");
 }
@@ -249,10 +235,10 @@ fn utf16_is_named_and_a_utf8_bom_is_read() {
         .into_iter()
         .chain(FRONT.encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
-    let err = timed("UTF-16", utf16).unwrap_err();
+    let err = read(utf16).unwrap_err();
     assert_eq!(err.code, "unsupported-encoding");
     assert!(err.message.contains("UTF-16"), "{err}");
-    let doc = timed("BOM", format!("\u{feff}{FRONT}# T\n")).unwrap();
+    let doc = read(format!("\u{feff}{FRONT}# T\n")).unwrap();
     assert_eq!(doc.front_matter.get("ms.date"), Some("07/15/2019"));
 }
 
@@ -260,7 +246,7 @@ fn utf16_is_named_and_a_utf8_bom_is_read() {
 fn invalid_utf8_inside_a_cell_names_its_line() {
     let mut text = format!("{FRONT}## S\n\n{HEADER}| e | ").into_bytes();
     text.extend_from_slice(b"\xff\xfe | a |\n");
-    let err = timed("invalid UTF-8", text).unwrap_err();
+    let err = read(text).unwrap_err();
     assert_eq!(err.code, "invalid-utf8");
     assert_eq!(err.span.map(|s| s.line), Some(9));
 }
@@ -268,7 +254,7 @@ fn invalid_utf8_inside_a_cell_names_its_line() {
 // 5. Numbers.
 
 fn facts_of(body: &str) -> Vec<(String, String)> {
-    let doc = timed(body, format!("{FRONT}## S\n\n{body}\n")).unwrap();
+    let doc = read(format!("{FRONT}## S\n\n{body}\n")).unwrap();
     doc.facts
         .iter()
         .filter(|f| !matches!(f.value, docrules_model::fact::Value::ErrorId { .. }))
@@ -325,7 +311,7 @@ fn many_equal_headings_get_distinct_anchors_in_linear_time() {
             "## Same\n\n{HEADER}| e (ID: {i}) | 48 時間 | a |\n"
         ));
     }
-    let doc = timed("equal headings", text).unwrap();
+    let doc = read(text).unwrap();
     let anchors: std::collections::HashSet<_> = doc.sections.iter().map(|s| &s.anchor).collect();
     assert_eq!(anchors.len(), doc.sections.len());
     assert_eq!(doc.rules.len(), n);

@@ -147,3 +147,66 @@ fn a_broken_manifest_is_in_every_format_of_every_command() {
         );
     }
 }
+
+/// Completion scripts and manual pages come from the parser's own definition: every option of
+/// `lint` is in them.
+#[test]
+fn completions_and_man_pages_name_every_option() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (status, out, err) = common::run(&["completions", shell]);
+        assert_eq!(status, 0, "{err}");
+        assert!(
+            out.contains("stdin-path") && out.contains("exclude"),
+            "{shell}: {out}"
+        );
+    }
+    let (status, out, _) = common::run(&["completions", "tcsh"]);
+    assert_eq!(
+        (status, out.as_str()),
+        (2, ""),
+        "an unknown shell is a usage error"
+    );
+    let (status, out, _) = common::run(&["man"]);
+    assert_eq!(status, 0);
+    assert!(
+        out.contains(".TH docrules 1") && out.contains("lint"),
+        "{out}"
+    );
+    let (status, out, _) = common::run(&["man", "lint"]);
+    assert_eq!(status, 0);
+    assert!(
+        out.contains(".TH docrules-lint 1") && out.contains(r"\-\-exclude"),
+        "{out}"
+    );
+    let (status, _, err) = common::run(&["man", "nope"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("subcommands are"), "{err}");
+}
+
+/// `check --output FILE` writes the report there (standard output stays empty) and
+/// `--exit-zero` keeps the exit status 0 for a corpus with errors.
+#[test]
+fn check_writes_its_report_to_a_file_and_can_exit_zero() {
+    let corpus = common::corpus_root();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.sarif");
+    let (status, out, err) = common::run(&[
+        "check",
+        corpus.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1, "the bundled corpus has errors: {err}");
+    assert_eq!(out, "");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+    let (status, out, _) = common::run(&["check", corpus.to_str().unwrap(), "--exit-zero"]);
+    assert_eq!(status, 0);
+    assert!(
+        out.contains("error[DR101]"),
+        "the findings are still printed: {out}"
+    );
+}

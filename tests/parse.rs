@@ -332,3 +332,20 @@ fn deeply_nested_and_huge_input_does_not_crash() {
         deep[0].message
     );
 }
+
+/// A table in a block quote (or a nested one) or a list item is counted without the quote
+/// markers and indentation: `> | 1 | 2 |` has two cells, and a real extra cell is still found.
+#[test]
+fn tables_in_quotes_and_list_items_count_their_own_cells() {
+    let text = "# T\n\n> | a | b |\n> | --- | --- |\n> | 1 | 2 |\n\n> > | a | b |\n> > | --- | --- |\n\
+                > > | 1 | 2 |\n\n- item\n\n  | a | b |\n  | --- | --- |\n  | 1 | 2 |\n\n\
+                > | a | b |\n> | --- | --- |\n> | 1 | 2 | 3 |\n";
+    let doc = common::parse_bytes("quoted.md", text.as_bytes().to_vec(), "en-us");
+    let counts: Vec<(u32, &str)> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "column-count")
+        .map(|d| (d.span.unwrap().line, doc.text_at(d.span.unwrap())))
+        .collect();
+    assert_eq!(counts, [(19, " 3 ")], "{:?}", doc.diagnostics);
+}

@@ -14,7 +14,7 @@ const LINTED: &str = "guide/ja-jp/2021-01-01.md";
 /// skipped for overlapping another); `None` when the text cannot be read.
 fn fixed(linter: &Linter<'_>, text: &str) -> Option<(String, bool)> {
     let (doc, locale) =
-        lint::read_document(LINTED, text.as_bytes().to_vec(), Some("ja-jp")).ok()?;
+        lint::read_document(LINTED, text.as_bytes().to_vec(), Some("ja-jp"), None).ok()?;
     let placement = linter.place(Some(LINTED), locale.clone(), &doc, None);
     let linted = linter.lint(
         LINTED,

@@ -30,6 +30,9 @@ pub struct Manifest {
     /// fact becomes a constant of the generated crate.
     #[serde(default)]
     pub facts: std::collections::BTreeMap<String, String>,
+    /// `[anchors]`: how heading anchors are derived.
+    #[serde(default)]
+    pub anchors: AnchorsConfig,
     /// Levels for `docrules lint`, by lint name or code: `error`, `warning`, `info` or `off`.
     #[serde(default)]
     pub lint: std::collections::BTreeMap<String, String>,
@@ -216,6 +219,27 @@ pub enum VersionsFrom {
     Worktree,
     /// Every committed revision of each file (not supported yet).
     Git,
+}
+
+/// `[anchors]`: how heading anchors are derived from heading text.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnchorsConfig {
+    /// The renderer whose anchors `#fragment` links must match. Without it, each file says:
+    /// `docfx` when its front matter has `ms.*` keys (Microsoft Learn), else `github`.
+    pub renderer: Option<AnchorRenderer>,
+}
+
+/// A site that turns markdown headings into anchors, each in its own way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorRenderer {
+    /// GitHub (github-slugger): Unicode general categories; `echo`, `echo`, `echo 1` gives
+    /// `echo`, `echo-1`, `echo-1-1`; an `<a name>` in a heading adds an anchor.
+    Github,
+    /// DocFX and Microsoft Learn (markdig's GFM auto-identifiers): letters and digits per UTF-16
+    /// unit, `-` and `_`; an `<a name>` or `<a id>` before the heading text becomes its id.
+    Docfx,
 }
 
 impl Manifest {

@@ -319,7 +319,8 @@ pub fn read_document(
 ) -> Result<Document, Diagnostic> {
     let source = decode::decode(path, bytes)?;
     let (front, body_start) = front_matter::parse(&source)?;
-    let mut document = markdown::parse(source, front, body_start, locale);
+    let renderer = manifest.anchors.renderer;
+    let mut document = markdown::parse_as(source, front, body_start, locale, renderer);
     document.facts = extract::extract(&document, locale, &manifest.fact_names());
     Ok(document)
 }

@@ -16,6 +16,9 @@ fn level(level: Level) -> SnippetLevel<'static> {
     }
 }
 
+/// The width excerpts are fitted to when the terminal's is unknown (annotate-snippets').
+pub const DEFAULT_WIDTH: usize = annotate_snippets::renderer::DEFAULT_TERM_WIDTH;
+
 /// Renders findings; `color` adds ANSI styles (only for a terminal, never with `NO_COLOR`).
 pub fn render<'a>(
     findings: &[Finding],
@@ -23,11 +26,24 @@ pub fn render<'a>(
     texts: &Texts<'a>,
     color: bool,
 ) -> String {
+    render_to_width(findings, diagnostics, texts, color, DEFAULT_WIDTH)
+}
+
+/// [`render`], with source excerpts fitted to `width` columns: a long line (a heading or a
+/// table row of hundreds of columns) is cut around what it underlines instead of wrapping.
+pub fn render_to_width<'a>(
+    findings: &[Finding],
+    diagnostics: &[Diagnostic],
+    texts: &Texts<'a>,
+    color: bool,
+    width: usize,
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
-    };
+    }
+    .term_width(width);
     let mut out = String::new();
     // Files that could not be read are part of what is wrong.
     for diagnostic in diagnostics {

@@ -30,18 +30,53 @@ pub fn fingerprint(root: &Path) -> std::io::Result<String> {
         .collect())
 }
 
-/// Where caches live: `$DOCRULES_CACHE_DIR`, else the user's cache directory, else the system's
-/// temporary directory.
+/// Where caches live: `$DOCRULES_CACHE_DIR`, else the platform's user cache directory (the
+/// `dirs` crate: `$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS,
+/// `%LOCALAPPDATA%` on Windows), else the system's temporary directory.
 pub fn cache_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("DOCRULES_CACHE_DIR").filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("docrules")
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("docrules")
+}
+
+/// How long a cached reference of this docrules version is kept unused.
+const KEEP_UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 86_400);
+
+/// The start of this version's cache file names; files of other versions are never read.
+fn own_prefix() -> String {
+    format!(
+        "rules-{}-f{}-",
+        env!("CARGO_PKG_VERSION"),
+        reference::FORMAT
+    )
+}
+
+/// Removes from `cache` the references no run of this docrules will read: those of other
+/// docrules versions or reference formats, and those of this one unused for 30 days (each run
+/// that reads a reference touches it). Other files are left alone.
+pub fn prune(cache: &Path) {
+    let Ok(entries) = std::fs::read_dir(cache) else {
+        return;
+    };
+    let own = own_prefix();
+    let now = std::time::SystemTime::now();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with("rules-") && name.ends_with(".json")) {
+            continue;
+        }
+        let unused_for = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok());
+        if !name.starts_with(&own) || unused_for.is_some_and(|d| d > KEEP_UNUSED) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Loads the reference of the corpus at `root` from the cache, or compiles the corpus and
@@ -59,16 +94,17 @@ pub fn load_with_cache(root: &Path, cache: &Path) -> Result<(Reference, bool), S
         fingerprint(root).map_err(|e| format!("cannot read corpus `{}`: {e}", root.display()))?;
     // Named by the docrules version and the reference's format too: a cache written by another
     // version is never read as this one's.
-    let file = cache.join(format!(
-        "rules-{}-f{}-{fingerprint}.json",
-        env!("CARGO_PKG_VERSION"),
-        reference::FORMAT
-    ));
+    let file = cache.join(format!("{}{fingerprint}.json", own_prefix()));
     if let Some(reference) = std::fs::read(&file)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Reference>(&bytes).ok())
     {
         if reference.fingerprint == fingerprint {
+            // Used: kept by `prune` for another 30 days.
+            let _ = std::fs::File::options()
+                .append(true)
+                .open(&file)
+                .and_then(|f| f.set_modified(std::time::SystemTime::now()));
             return Ok((reference, true));
         }
     }
@@ -79,5 +115,34 @@ pub fn load_with_cache(root: &Path, cache: &Path) -> Result<(Reference, bool), S
     if let Ok(json) = serde_json::to_vec(&reference) {
         let _ = crate::atomic::write(&file, &json);
     }
+    prune(cache);
     Ok((reference, false))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn prune_removes_other_versions_and_long_unused_references() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = super::own_prefix();
+        let write = |name: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, b"{}").unwrap();
+            path
+        };
+        let other_version = write("rules-0.0.0-f1-abc.json");
+        let fresh = write(&format!("{own}fresh.json"));
+        let stale = write(&format!("{own}stale.json"));
+        let unrelated = write("notes.txt");
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(31 * 86_400);
+        std::fs::File::options()
+            .append(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        super::prune(dir.path());
+        assert!(!other_version.exists() && !stale.exists());
+        assert!(fresh.exists() && unrelated.exists());
+    }
 }

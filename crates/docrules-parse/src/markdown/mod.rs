@@ -6,12 +6,11 @@ mod table;
 
 pub use inline::MAX_INLINE_DEPTH;
 
-pub use anchor::slug;
+pub use anchor::{Slugger, infer_renderer, slug, slug_as};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::html::{self, TagKind};
-use anchor::SlugCounter;
 use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::{
     Anchor, AnchorSource, Block, Document, Link, Paragraph, Section, TextContext, plain_text,
@@ -19,18 +18,33 @@ use docrules_model::document::{
 use docrules_model::front_matter::FrontMatter;
 use docrules_model::index::{SectionId, TableId};
 use docrules_model::locale::Locale;
+use docrules_model::manifest::AnchorRenderer;
 use docrules_model::source::Source;
 use docrules_model::span::Span;
 use inline::{Ctx, InlineBuilder, Markup};
 use table::TableBuilder;
 
-/// Parses the markdown body of `source` (from byte `body_start`, after the front matter).
+/// Parses the markdown body of `source` (from byte `body_start`, after the front matter), with
+/// heading anchors as the renderer its front matter suggests ([`infer_renderer`]) makes them.
 pub fn parse(
     source: Source,
     front_matter: FrontMatter,
     body_start: usize,
     locale: Option<&Locale>,
 ) -> Document {
+    parse_as(source, front_matter, body_start, locale, None)
+}
+
+/// [`parse`], with heading anchors as `renderer` makes them (`None`: inferred from the front
+/// matter).
+pub fn parse_as(
+    source: Source,
+    front_matter: FrontMatter,
+    body_start: usize,
+    locale: Option<&Locale>,
+    renderer: Option<AnchorRenderer>,
+) -> Document {
+    let renderer = renderer.unwrap_or_else(|| infer_renderer(&front_matter));
     let parts = {
         // pulldown-cmark ends lines at `\n` only; a file with classic Mac line endings is parsed
         // from a copy with `\r` read as `\n`. Both are one byte, so every offset is the same.
@@ -45,7 +59,7 @@ pub fn parse(
             text,
             lines: &source.lines,
         };
-        let mut builder = Builder::new(ctx, &source.path, locale);
+        let mut builder = Builder::new(ctx, &source.path, locale, renderer);
         let body = &text[body_start..];
         for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
             let range = range.start + body_start..range.end + body_start;
@@ -106,14 +120,19 @@ struct Builder<'a> {
     table: Option<TableBuilder>,
     code: Option<(String, usize)>,
     html_block: Option<usize>,
-    slugs: SlugCounter,
+    slugs: Slugger,
     /// The chain of sections a new heading may nest in, levels increasing: the nearest earlier
     /// section of a lower level is on it, so finding a parent never scans all sections.
     ancestors: Vec<SectionId>,
 }
 
 impl<'a> Builder<'a> {
-    fn new(ctx: Ctx<'a>, path: &'a str, locale: Option<&'a Locale>) -> Self {
+    fn new(
+        ctx: Ctx<'a>,
+        path: &'a str,
+        locale: Option<&'a Locale>,
+        renderer: AnchorRenderer,
+    ) -> Self {
         Builder {
             ctx,
             path,
@@ -124,7 +143,7 @@ impl<'a> Builder<'a> {
             table: None,
             code: None,
             html_block: None,
-            slugs: SlugCounter::default(),
+            slugs: Slugger::new(renderer),
             ancestors: Vec::new(),
         }
     }
@@ -403,6 +422,13 @@ impl<'a> Builder<'a> {
         let html_anchor = tags
             .iter()
             .position(|(t, _)| t.kind != TagKind::Close && anchor_name(t).is_some());
+        // GitHub has no `{#id}` heading attributes: the braces stay in the heading's text, and
+        // the slug is made from it.
+        let github = self.slugs.renderer() == AnchorRenderer::Github;
+        let (title_for_slug, attr_id) = match attr_id {
+            Some(id) if github => (format!("{title} {{#{id}}}"), None),
+            other => (title.clone(), other),
+        };
         let (anchor, anchor_source) = match (html_anchor, attr_id) {
             (Some(i), _) => (
                 anchor_name(&tags[i].0).unwrap_or_default().to_owned(),
@@ -410,13 +436,18 @@ impl<'a> Builder<'a> {
             ),
             (None, Some(id)) => (id, AnchorSource::Attribute),
             (None, None) => {
-                // A heading with nothing to slug (only symbols) still needs a unique anchor.
-                let slug = Some(anchor::slug(&title))
+                // A heading with nothing to slug (only symbols) still needs a unique anchor
+                // to align sections by; GitHub gives it an empty id, DocFX `section`.
+                let slug = Some(anchor::slug_as(self.slugs.renderer(), &title_for_slug))
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| "section".to_owned());
                 (self.slugs.unique(slug), AnchorSource::Slug)
             }
         };
+        // GitHub keeps an `<a name>` in a heading as its own anchor, and still gives the
+        // heading its slug (DocFX makes the name the heading's id instead).
+        let github_slug = (anchor_source != AnchorSource::Slug && github)
+            .then(|| self.slugs.slug(&title_for_slug));
         while let Some(&top) = self.ancestors.last() {
             if self.parts.sections[top].level < level {
                 break;
@@ -443,6 +474,26 @@ impl<'a> Builder<'a> {
                 section: index,
             });
         }
+        // The heading's `<a id="x" name="y">` defines `x` too.
+        let more_names = html_anchor
+            .into_iter()
+            .flat_map(|i| anchor_names(&tags[i].0).skip(1));
+        for name in more_names {
+            self.parts.anchors.push(Anchor {
+                name: name.to_owned(),
+                source: AnchorSource::Html,
+                span,
+                section: index,
+            });
+        }
+        if let Some(name) = github_slug.filter(|s| !s.is_empty()) {
+            self.parts.anchors.push(Anchor {
+                name,
+                source: AnchorSource::Slug,
+                span,
+                section: index,
+            });
+        }
         let others: Vec<_> = tags
             .iter()
             .enumerate()
@@ -458,7 +509,7 @@ impl<'a> Builder<'a> {
             if tag.kind == TagKind::Close {
                 continue;
             }
-            if let Some(name) = anchor_name(tag) {
+            for name in anchor_names(tag) {
                 self.parts.anchors.push(Anchor {
                     name: name.to_owned(),
                     source: AnchorSource::Html,
@@ -516,12 +567,15 @@ impl<'a> Builder<'a> {
 
 /// The anchor an HTML tag defines: `name` on `<a>`, `id` on any element.
 fn anchor_name(tag: &html::Tag) -> Option<&str> {
-    let name = if tag.name == "a" {
-        tag.attr("name")
-    } else {
-        None
-    };
-    name.or_else(|| tag.attr("id")).filter(|n| !n.is_empty())
+    anchor_names(tag).next()
+}
+
+/// Every anchor a tag defines: an `<a>`'s `name` and its `id` (`<a id="x" name="y">` defines
+/// both), any other element's `id`.
+fn anchor_names(tag: &html::Tag) -> impl Iterator<Item = &str> {
+    let name = (tag.name == "a").then(|| tag.attr("name")).flatten();
+    let id = tag.attr("id").filter(|id| Some(*id) != name);
+    name.into_iter().chain(id).filter(|n| !n.is_empty())
 }
 
 /// Whether a heading's content is only a link to a DocFX tab (`#tab/…`).

@@ -185,10 +185,27 @@ pub fn raw_cells(line: &str) -> Vec<std::ops::Range<usize>> {
     cells
 }
 
+/// The length of the block-quote markers (`> `, `> > `) a row line starts with. A table row
+/// cannot itself start with `>` (that starts a block quote), so these are the markers of the
+/// quote the table sits in, not cell text.
+fn quote_prefix(line: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &line[at..];
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        match trimmed.strip_prefix('>') {
+            Some(after) => at = line.len() - after.len(),
+            None => return at,
+        }
+    }
+}
+
 /// A row whose raw cell count differs from its header's: pulldown-cmark pads short rows and drops
 /// extra cells without a word, so the count is taken from the source line.
 fn column_count(ctx: Ctx<'_>, path: &str, row: Span, columns: usize) -> Option<Diagnostic> {
     let line = &ctx.text[row.range()];
+    let prefix = quote_prefix(line);
+    let line = &line[prefix..];
     let cells = raw_cells(line);
     if cells.len() == columns || columns == 0 {
         return None;
@@ -219,7 +236,8 @@ fn column_count(ctx: Ctx<'_>, path: &str, row: Span, columns: usize) -> Option<D
         )
     };
     let first_extra = cells.get(columns).map_or(row, |r| {
-        ctx.span(row.start as usize + r.start..row.start as usize + r.end)
+        let start = row.start as usize + prefix;
+        ctx.span(start + r.start..start + r.end)
     });
     Some(diagnostic.at(if cells.len() > columns {
         first_extra

@@ -12,7 +12,7 @@ use crate::lints::{self, Target};
 use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::Document;
 use docrules_model::locale::Locale;
-use docrules_model::manifest::Manifest;
+use docrules_model::manifest::{AnchorRenderer, Manifest};
 use place::Placement;
 use reference::Reference;
 
@@ -97,7 +97,7 @@ impl<'r> Linter<'r> {
     ///
     /// let text = "# Guide\n\n| Error | Action |\n| --- | --- |\n\
     ///             | Blocked | Exclude: <br/><ui><li>CBengine.exe<li>CSC.exe</ui> |\n";
-    /// let (doc, locale) = read_document("guide.md", text.as_bytes().to_vec(), None)?;
+    /// let (doc, locale) = read_document("guide.md", text.as_bytes().to_vec(), None, None)?;
     ///
     /// // Without a corpus, only the lints that need none can find anything.
     /// let linter = Linter::new(None);
@@ -145,11 +145,13 @@ impl<'r> Linter<'r> {
 
 /// Reads a file to lint from its bytes: its locale is its front matter's `ms.contentlocale`,
 /// else the locale its folder names (`zh-tw`; a bare language such as `docs` is not taken for
-/// one). `path` names the file in messages.
+/// one). `path` names the file in messages; heading anchors are those of `renderer` (`None`:
+/// inferred from the front matter).
 pub fn read_document(
     path: &str,
     bytes: Vec<u8>,
     folder: Option<&str>,
+    renderer: Option<AnchorRenderer>,
 ) -> Result<(Document, Option<Locale>), Diagnostic> {
     let source = docrules_parse::decode::decode(path, bytes)?;
     let (front, body) = docrules_parse::front_matter::parse(&source)?;
@@ -158,7 +160,8 @@ pub fn read_document(
         .get("ms.contentlocale")
         .and_then(Locale::parse)
         .or(folder);
-    let mut doc = docrules_parse::markdown::parse(source, front, body, locale.as_ref());
+    let mut doc =
+        docrules_parse::markdown::parse_as(source, front, body, locale.as_ref(), renderer);
     doc.facts = docrules_parse::extract::extract(&doc, locale.as_ref(), &[]);
     Ok((doc, locale))
 }

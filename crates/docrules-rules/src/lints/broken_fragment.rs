@@ -16,6 +16,14 @@
 //! ## Fix
 //!
 //! Point the link at the anchor that exists (the finding suggests the closest one).
+//!
+//! ## Anchors
+//!
+//! A heading's anchor is the one its renderer makes (`[anchors] renderer = "github" | "docfx"`
+//! in docrules.toml; without it DocFX for files whose front matter has `ms.*` keys, else
+//! GitHub): github-slugger's slugs on GitHub, where an `<a name>` in a heading is an anchor
+//! beside the slug; markdig's on DocFX and Microsoft Learn, where it replaces the slug. `#top`
+//! and DocFX tab links (`#tab/linux`) are always valid.
 
 use super::Target;
 use crate::finding::Finding;
@@ -75,6 +83,10 @@ pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
             continue;
         };
         let fragment = percent_decode(fragment);
+        // `#top` is the top of any page (HTML); `#tab/linux` selects a DocFX tab, no anchor.
+        if fragment.eq_ignore_ascii_case("top") || fragment.starts_with("tab/") {
+            continue;
+        }
         let (anchors, place): (Vec<&str>, String) = if link.target.is_empty() {
             (own.clone(), "this file".to_owned())
         } else {

@@ -29,25 +29,6 @@ const LIKELY: &[&str] = &[
     "tr", "td", "th",
 ];
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                previous
-            } else {
-                1 + previous.min(row[j]).min(current)
-            };
-            previous = current;
-        }
-    }
-    row[b.len()]
-}
-
 /// What this rule is, for the registry.
 pub(crate) const META: Meta = Meta {
     name: "unknown-html-element",
@@ -73,7 +54,7 @@ pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
             };
             let guess = LIKELY
                 .iter()
-                .find(|e| edit_distance(name, e) == 1 && name.len() <= 3);
+                .find(|e| strsim::levenshtein(name, e) == 1 && name.len() <= 3);
             let mut finding = target.finding(
                 lint,
                 issue.span,
@@ -87,16 +68,4 @@ pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
             Some(finding)
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::edit_distance;
-
-    #[test]
-    fn distances() {
-        assert_eq!(edit_distance("ui", "ul"), 1);
-        assert_eq!(edit_distance("servername", "ul"), 10);
-        assert_eq!(edit_distance("", "br"), 2);
-    }
 }

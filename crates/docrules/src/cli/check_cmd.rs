@@ -17,14 +17,34 @@ pub(super) fn use_color(color: Color) -> bool {
     }
 }
 
+/// The width human output is fitted to: the terminal's when standard output is one, else
+/// `$COLUMNS` when set, else annotate-snippets' default.
+pub(super) fn output_width() -> usize {
+    let terminal = std::io::stdout()
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+        .map(|(width, _)| usize::from(width.0));
+    terminal
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|&w| w >= 20)
+        .unwrap_or(render::human::DEFAULT_WIDTH)
+}
+
 pub(super) fn check_command(
     path: &std::path::Path,
     format: FindingFormat,
     fail_on: FailOn,
     color: Color,
+    reporting: &Reporting,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    // A report written to a file has no terminal to color.
+    let color = match (&reporting.output, color) {
+        (Some(_), Color::Auto) => Color::Never,
+        (_, color) => color,
+    };
     let Some(corpus) = load_corpus(path, err) else {
         return EXIT_USAGE;
     };
@@ -49,8 +69,13 @@ pub(super) fn check_command(
     };
     let text = match format {
         FindingFormat::Human => {
-            let mut text =
-                render::human::render(&report.findings, &diagnostics, &texts, use_color(color));
+            let mut text = render::human::render_to_width(
+                &report.findings,
+                &diagnostics,
+                &texts,
+                use_color(color),
+                output_width(),
+            );
             if report.suppressed > 0 {
                 text.push_str(&format!("{} findings suppressed\n", report.suppressed));
             }
@@ -71,13 +96,27 @@ pub(super) fn check_command(
         }
         FindingFormat::Github => render::github::render(&report.findings, &diagnostics),
     };
-    if !emit(out, err, &text) {
-        return EXIT_USAGE;
+    match &reporting.output {
+        Some(file) => {
+            if let Err(e) = crate::atomic::write(file, text.as_bytes()) {
+                let _ = writeln!(err, "error: cannot write {}: {e}", base.show(file));
+                return EXIT_USAGE;
+            }
+        }
+        None => {
+            if !emit(out, err, &text) {
+                return EXIT_USAGE;
+            }
+        }
     }
     let threshold = fail_on.level();
     let failed = report.findings.iter().any(|f| f.level >= threshold)
         || diagnostics.iter().any(|d| d.level >= threshold);
-    if failed { EXIT_FINDINGS } else { EXIT_OK }
+    if failed && !reporting.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
 }
 
 pub(super) fn explain_command(code: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {

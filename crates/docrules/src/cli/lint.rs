@@ -4,15 +4,16 @@
 
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::lint_inputs::{self, Input, Source};
 use super::paths::Base;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FailOn, FindingFormat};
 use docrules_model::diagnostic::Diagnostic;
 use docrules_model::document::Document;
 use docrules_model::locale::Locale;
-use docrules_model::manifest::{self, Manifest};
+use docrules_model::manifest::{self, AnchorRenderer, Manifest};
 use docrules_render as render;
 use docrules_rules::finding::Finding;
 use docrules_rules::lint::reference::Reference;
@@ -22,6 +23,8 @@ use docrules_rules::lint::{self, Linter, place};
 #[derive(Debug)]
 pub struct Options {
     pub paths: Vec<PathBuf>,
+    /// Globs (gitignore syntax) of files and folders not to lint.
+    pub exclude: Vec<String>,
     pub rules: PathBuf,
     pub article: Option<String>,
     pub fix: bool,
@@ -34,25 +37,23 @@ pub struct Options {
     pub color: bool,
 }
 
-/// One file to lint: where it is shown, where it lives, its bytes.
-struct Input {
-    shown: String,
-    path: PathBuf,
-    bytes: Vec<u8>,
-}
-
 /// A parsed file and its locale, or why it could not be read.
 type Parsed = Result<(Document, Option<Locale>), Diagnostic>;
 
 /// Parses a file as the locale its front matter or folder names.
 /// Takes the file's bytes (they become the parsed document's text).
-fn read(input: &mut Input) -> Parsed {
+fn read(input: &mut Input, renderer: Option<AnchorRenderer>) -> Parsed {
     let folder = input
         .path
         .parent()
         .and_then(|p| p.file_name())
         .and_then(|n| n.to_str());
-    lint::read_document(&input.shown, std::mem::take(&mut input.bytes), folder)
+    lint::read_document(
+        &input.shown,
+        std::mem::take(&mut input.bytes),
+        folder,
+        renderer,
+    )
 }
 
 /// The path of `path` relative to the corpus `root` (`/`-separated), when it lies inside it.
@@ -93,6 +94,49 @@ pub fn corpus_above(path: Option<&PathBuf>) -> PathBuf {
     PathBuf::from("corpus")
 }
 
+/// What to tell the user about where a file was placed: nothing for a file placed by its
+/// path in the corpus, or when there is no corpus (said once already).
+fn placement_note(placement: &place::Placement, reference: Option<&Reference>) -> Option<String> {
+    let reference = reference?;
+    if placement.how.starts_with("by its path") {
+        return None;
+    }
+    Some(
+        match placement.article.and_then(|a| reference.articles.get(a)) {
+            Some(article) => format!("linted as {} ({})", article.name, placement.how),
+            None => format!(
+                "not placed ({}): only the lints that need no corpus article ran",
+                placement.how
+            ),
+        },
+    )
+}
+
+/// A file placed in an article whose locale nothing names (no `ms.contentlocale`, no locale
+/// folder) has its text read as English: facts written in another language are then not
+/// compared with the article, and the user must be told how to name the locale.
+fn unnamed_locale_note(
+    locale: Option<&Locale>,
+    placement: &place::Placement,
+    reference: Option<&Reference>,
+) -> Option<String> {
+    if locale.is_some() {
+        return None;
+    }
+    let article = placement.article.and_then(|a| reference?.articles.get(a))?;
+    let locales: Vec<&str> = article.anchors.keys().map(String::as_str).collect();
+    Some(format!(
+        "no locale is named (no `ms.contentlocale` in the front matter, no locale folder such \
+         as `{}/`): its text was read as English, and facts written in another language were \
+         not compared with {}; add `ms.contentlocale: TAG` (the article has {})",
+        locales
+            .first()
+            .map_or("ja-jp".to_owned(), |l| l.to_lowercase()),
+        article.name,
+        locales.join(", ")
+    ))
+}
+
 /// The nearest `docrules.toml` above `path`, or `fallback`.
 /// A manifest that does not parse, or names rules that do not exist, is reported once in
 /// `problems` (in every output format).
@@ -129,67 +173,31 @@ fn config_for(
     fallback.clone()
 }
 
+/// The files to lint: standard input, the paths given, else the newest version of each locale
+/// of every corpus article (older versions are the history diff and check rest on; fixing them
+/// would erase it).
 fn inputs(
     options: &Options,
     reference: Option<&Reference>,
     base: &Base,
 ) -> Result<Vec<Input>, String> {
-    if options.stdin {
-        let path = options
-            .stdin_path
-            .clone()
-            .ok_or("--stdin needs --stdin-path to place the text")?;
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(vec![Input {
-            shown: base.show(&path),
-            path,
-            bytes,
-        }]);
-    }
-    // With no paths: the newest version of each locale of every corpus article (older
-    // versions are the history diff and check rest on; fixing them would erase it).
-    let roots = match (options.paths.is_empty(), reference) {
-        (true, Some(reference)) => reference
-            .articles
-            .iter()
-            .flat_map(|a| a.newest_paths.iter())
-            .map(|p| options.rules.join(p))
-            .collect(),
-        (true, None) => vec![options.rules.clone()],
-        (false, _) => options.paths.clone(),
-    };
-    let mut out = Vec::new();
-    for root in roots {
-        let files: Vec<PathBuf> = if root.is_dir() {
-            walkdir::WalkDir::new(&root)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| {
-                    e.file_type().is_file()
-                        && e.path()
-                            .extension()
-                            .is_some_and(|x| x == "md" || x == "markdown")
-                })
-                .map(|e| e.into_path())
-                .collect()
-        } else {
-            vec![root.clone()]
-        };
-        for path in files {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-            out.push(Input {
-                shown: base.show(&path),
-                path,
-                bytes,
-            });
+    let source = match (&options.stdin_path, options.paths.is_empty(), reference) {
+        (Some(path), _, _) if options.stdin => Source::Stdin(path),
+        (None, _, _) if options.stdin => {
+            return Err("--stdin needs --stdin-path to place the text".into());
         }
-    }
-    Ok(out)
+        (_, false, _) => Source::Paths(&options.paths),
+        (_, true, Some(reference)) => Source::Files(
+            reference
+                .articles
+                .iter()
+                .flat_map(|a| a.newest_paths.iter())
+                .map(|p| options.rules.join(p))
+                .collect(),
+        ),
+        (_, true, None) => Source::Folder(&options.rules),
+    };
+    lint_inputs::read(source, &options.exclude, base)
 }
 
 pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -223,8 +231,18 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut configs = HashMap::new();
 
     // Read and place every file; parse the canonical versions the placements need, once.
-    let read_files: Vec<(usize, Parsed)> = inputs.par_iter_mut().map(read).enumerate().collect();
+    // Each file's configuration first: it says how heading anchors are made.
     let mut problems: Vec<Diagnostic> = Vec::new();
+    let file_configs: Vec<Manifest> = inputs
+        .iter()
+        .map(|input| config_for(&input.path, &fallback, &mut configs, &mut problems, &base))
+        .collect();
+    let read_files: Vec<(usize, Parsed)> = inputs
+        .par_iter_mut()
+        .zip(file_configs.par_iter())
+        .map(|(input, config)| read(input, config.anchors.renderer))
+        .enumerate()
+        .collect();
     let mut docs: Vec<(usize, Document, Option<Locale>, place::Placement, Manifest)> = Vec::new();
     for (i, result) in read_files {
         match result {
@@ -237,28 +255,17 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     &doc,
                     options.article.as_deref(),
                 );
-                if !placement.how.starts_with("by its path")
-                    && options.format == FindingFormat::Human
-                {
-                    let article = placement
-                        .article
-                        .and_then(|a| reference.as_ref().map(|r| r.articles[a].name.clone()));
-                    let _ = writeln!(
-                        err,
-                        "note: {}: {} ({})",
-                        inputs[i].shown,
-                        article
-                            .map_or("linted on its own".to_owned(), |a| format!("linted as {a}")),
-                        placement.how
-                    );
+                if options.format == FindingFormat::Human {
+                    if let Some(note) = placement_note(&placement, reference.as_ref()) {
+                        let _ = writeln!(err, "note: {}: {note}", inputs[i].shown);
+                    }
                 }
-                let config = config_for(
-                    &inputs[i].path,
-                    &fallback,
-                    &mut configs,
-                    &mut problems,
-                    &base,
-                );
+                if let Some(note) =
+                    unnamed_locale_note(locale.as_ref(), &placement, reference.as_ref())
+                {
+                    let _ = writeln!(err, "note: {}: {note}", inputs[i].shown);
+                }
+                let config = file_configs[i].clone();
                 docs.push((i, doc, locale, placement, config));
             }
         }
@@ -283,6 +290,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     // Fixes: in place, as a diff, or to standard output.
     let mut findings: Vec<Finding> = Vec::new();
     let mut fixed_total = 0;
+    let mut in_diff: Vec<Finding> = Vec::new();
     for (i, mut file_findings, _) in results {
         let input = &inputs[i];
         let doc = docs.iter().find(|d| d.0 == i).map(|d| &d.1);
@@ -306,6 +314,11 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             if options.fix {
                 fixed_total += applied;
                 file_findings.retain(|f| f.fix.is_none());
+            } else {
+                // Shown as the diff; they still count for the exit status.
+                let (fixable, rest) = file_findings.into_iter().partition(|f| f.fix.is_some());
+                in_diff.extend::<Vec<Finding>>(fixable);
+                file_findings = rest;
             }
         } else if options.stdin && options.fix {
             if let Some(doc) = doc {
@@ -326,7 +339,9 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         .collect();
     let texts = |path: &str| texts_map.get(path).map(String::as_str);
     // With --stdin --fix the fixed text owns standard output; findings go to standard error.
-    let report: &mut dyn Write = if options.stdin && options.fix {
+    // With --diff the patch owns standard output; the findings it does not fix go to standard
+    // error.
+    let report: &mut dyn Write = if (options.stdin && options.fix) || options.diff {
         err
     } else {
         out
@@ -335,7 +350,13 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let text = match options.format {
         FindingFormat::Human => {
-            let mut text = render::human::render(&findings, &problems, &texts, options.color);
+            let mut text = render::human::render_to_width(
+                &findings,
+                &problems,
+                &texts,
+                options.color,
+                super::check_cmd::output_width(),
+            );
             if fixed_total > 0 {
                 text.push_str(&format!("fixed {fixed_total} findings\n"));
             }
@@ -354,11 +375,12 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
         FindingFormat::Github => render::github::render(&findings, &problems),
     };
-    if !options.diff {
-        let _ = report.write_all(text.as_bytes());
-    }
+    let _ = report.write_all(text.as_bytes());
     let threshold = options.fail_on.level();
-    let failed = findings.iter().any(|f| f.level >= threshold)
+    let failed = findings
+        .iter()
+        .chain(&in_diff)
+        .any(|f| f.level >= threshold)
         || problems.iter().any(|p| p.level >= threshold);
     if failed { EXIT_FINDINGS } else { EXIT_OK }
 }

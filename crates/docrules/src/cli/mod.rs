@@ -41,6 +41,18 @@ struct Cli {
     command: Command,
 }
 
+/// Where a report goes, and whether findings fail the run.
+#[derive(Debug, clap::Args)]
+struct Reporting {
+    /// Write the report to FILE (atomically, without colors) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Exit with 0 whatever was found (usage and I/O errors still exit with 2): for a CI step
+    /// that only uploads the report.
+    #[arg(long)]
+    exit_zero: bool,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Show what docrules reads from a corpus: articles, versions, sections, tables and rules.
@@ -101,6 +113,8 @@ enum Command {
         /// Colors in the human format: `auto` uses them on a terminal unless NO_COLOR is set.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        #[command(flatten)]
+        reporting: Reporting,
     },
     /// Compile a corpus into a Rust crate of its rules and facts (the crate `generated/` holds
     /// for the bundled corpus; `cargo xtask codegen` runs this for the repository).
@@ -130,8 +144,14 @@ enum Command {
     /// `<!-- docrules-disable CODE -->` comments.
     Lint {
         /// Files or folders to lint (default: the newest version of each locale of the corpus
-        /// given by --rules; older versions are history and are not linted or fixed).
+        /// given by --rules; older versions are history and are not linted or fixed). Folders
+        /// are walked honouring .gitignore and skipping hidden files; a quoted glob
+        /// (`'docs/**/*.md'`) is expanded.
         paths: Vec<PathBuf>,
+        /// Leave out files and folders matching this glob (gitignore syntax, relative to the
+        /// current directory; repeatable).
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
         /// The corpus whose compiled rules the files are linted against (default: the nearest
         /// folder holding a docrules.toml above the first file, else `corpus`).
         #[arg(long)]
@@ -142,12 +162,13 @@ enum Command {
         /// Apply machine-applicable fixes in place (atomically; only the fixed spans change).
         #[arg(long)]
         fix: bool,
-        /// Show the fixes as a unified diff; write nothing.
+        /// Show the fixes as a unified diff on standard output (the findings without a fix go
+        /// to standard error); write nothing.
         #[arg(long, conflicts_with = "fix")]
         diff: bool,
         /// Read the file from standard input (with --fix, the fixed text is written to standard
         /// output and the findings to standard error).
-        #[arg(long, requires = "stdin_path")]
+        #[arg(long, requires = "stdin_path", conflicts_with = "paths")]
         stdin: bool,
         /// The path the standard input stands for (for placement and messages).
         #[arg(long)]
@@ -166,6 +187,18 @@ enum Command {
         /// Colors in the human format: `auto` uses them on a terminal unless NO_COLOR is set.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+    },
+    /// Print a completion script for a shell (`docrules completions bash > /etc/bash_completion.d/docrules`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`docrules man > docrules.1; man ./docrules.1`), or a
+    /// subcommand's (`docrules man lint`).
+    Man {
+        /// The subcommand whose page to print.
+        subcommand: Option<String>,
     },
     /// Print the documentation of a check or lint (by code or name), or list them all.
     Explain {
@@ -207,7 +240,9 @@ mod compile_cmd;
 mod corpus_cmd;
 mod diff_cmd;
 mod lint;
+mod lint_inputs;
 mod paths;
+mod shell_cmd;
 
 use check_cmd::{check_command, explain_command, use_color};
 use compile_cmd::compile_command;
@@ -285,10 +320,14 @@ where
             format,
             fail_on,
             color,
-        } => check_command(&path, format, fail_on, color, out, err),
+            reporting,
+        } => check_command(&path, format, fail_on, color, &reporting, out, err),
         Command::Explain { code } => explain_command(code.as_deref(), out, err),
+        Command::Completions { shell } => shell_cmd::completions(shell, out, err),
+        Command::Man { subcommand } => shell_cmd::man_page(subcommand.as_deref(), out, err),
         Command::Lint {
             paths,
+            exclude,
             rules,
             article,
             fix,
@@ -305,6 +344,7 @@ where
             let options = lint::Options {
                 cache_dir: cache_dir.unwrap_or_else(crate::cache::cache_dir),
                 paths,
+                exclude,
                 rules,
                 article,
                 fix,
