@@ -14,30 +14,10 @@ fn lints() -> impl Iterator<Item = &'static str> {
     RuleId::of_kind(Kind::Lint).map(RuleId::name)
 }
 
-fn cache() -> &'static Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
-}
-
-fn lint(args: &[&str]) -> (u8, String, String) {
-    let rules = common::corpus_root();
-    let mut all = vec![
-        "lint",
-        "--rules",
-        rules.to_str().unwrap(),
-        "--color",
-        "never",
-        "--cache-dir",
-        cache().to_str().unwrap(),
-    ];
-    all.extend_from_slice(args);
-    common::run(&all)
-}
-
 fn findings(args: &[&str]) -> Vec<Value> {
     let mut all = args.to_vec();
     all.extend_from_slice(&["--format", "json"]);
-    let (_, out, err) = lint(&all);
+    let (_, out, err) = common::lint(&all);
     let mut json: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
     assert_eq!(json["schema"], "docrules.findings/2");
     common::relative_to_root(&mut json);
@@ -60,7 +40,7 @@ fn each_lint_triggers_on_its_fixture_and_not_on_the_clean_one() {
             names(&found)
         );
         // Printed relative to the current directory (the tests' package), not as given.
-        let (_, human, _) = lint(&[&[trigger.to_str().unwrap()][..], &article].concat());
+        let (_, human, _) = common::lint(&[&[trigger.to_str().unwrap()][..], &article].concat());
         assert!(!human.contains(trigger.to_str().unwrap()), "{human}");
         insta::assert_snapshot!(format!("{name}_trigger"), human);
         let clean = common::fixture(&format!("lint/{name}/clean.md"));
@@ -135,7 +115,7 @@ fn fix_rewrites_only_the_stale_values_and_is_idempotent() {
         std::fs::read_to_string(seed("backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md"))
             .unwrap();
     std::fs::write(&copy, &original).unwrap();
-    let (_, out, err) = lint(&[copy.to_str().unwrap(), "--fix"]);
+    let (_, out, err) = common::lint(&[copy.to_str().unwrap(), "--fix"]);
     assert!(out.contains("fixed 2 findings"), "{out}");
     assert!(
         err.contains("linted as backup-azure-mars-troubleshoot (matched by"),
@@ -148,7 +128,7 @@ fn fix_rewrites_only_the_stale_values_and_is_idempotent() {
             .replace("超過 48 小時", "超過 10 天")
             .replace("48 小時內", "10 天內")
     );
-    let (_, out, _) = lint(&[copy.to_str().unwrap(), "--fix"]);
+    let (_, out, _) = common::lint(&[copy.to_str().unwrap(), "--fix"]);
     assert!(!out.contains("fixed"), "{out}");
     assert_eq!(
         std::fs::read_to_string(&copy).unwrap(),
@@ -161,7 +141,7 @@ fn fix_rewrites_only_the_stale_values_and_is_idempotent() {
 fn diff_shows_fixes_without_writing() {
     let file = common::fixture("lint/stale-value/trigger.md");
     let before = std::fs::read_to_string(&file).unwrap();
-    let (_, out, _) = lint(&[
+    let (_, out, _) = common::lint(&[
         file.to_str().unwrap(),
         "--article",
         "backup-azure-mars-troubleshoot",
@@ -178,10 +158,10 @@ fn diff_shows_fixes_without_writing() {
 #[test]
 fn files_outside_any_article_get_the_corpus_independent_lints() {
     let file = common::fixture("lint/unbalanced-list/trigger.md");
-    let (status, _, err) = lint(&[file.to_str().unwrap()]);
+    let (status, _, err) = common::lint(&[file.to_str().unwrap()]);
     assert_eq!(status, 0, "warnings do not fail by default");
     assert!(err.contains("not placed"), "{err}");
-    let (status, _, _) = lint(&[file.to_str().unwrap(), "--fail-on", "warning"]);
+    let (status, _, _) = common::lint(&[file.to_str().unwrap(), "--fail-on", "warning"]);
     assert_eq!(status, 1);
 }
 
@@ -224,7 +204,7 @@ fn sarif_and_github_formats() {
         .with_draft(jsonschema::Draft::Draft7)
         .build(&schema)
         .unwrap();
-    let (_, out, _) = lint(&[
+    let (_, out, _) = common::lint(&[
         &seed("backup-azure-mars-troubleshoot/zh-tw/2019-05-21.md"),
         "--format",
         "sarif",
@@ -254,7 +234,7 @@ fn sarif_and_github_formats() {
             .iter()
             .any(|r| r["ruleId"] == "DL004" && r["ruleIndex"] == 3)
     );
-    let (_, out, _) = lint(&[
+    let (_, out, _) = common::lint(&[
         common::fixture("lint/front-matter/trigger.md")
             .to_str()
             .unwrap(),
@@ -310,7 +290,7 @@ fn a_file_is_placed_by_its_title_when_nothing_else_matches() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("draft.md");
     std::fs::write(&file, "---\nms.date: 01/01/2022\nms.contentlocale: ja-JP\n---\n# Microsoft Azure Recovery Services (MARS) エージェントをトラブルシューティングする\n\n本文。\n").unwrap();
-    let (_, _, err) = lint(&[file.to_str().unwrap()]);
+    let (_, _, err) = common::lint(&[file.to_str().unwrap()]);
     assert!(err.contains("linted as backup-azure-mars-troubleshoot (matched by 0 anchors and 0 error IDs, and its title)"), "{err}");
 }
 
@@ -321,12 +301,12 @@ fn unreadable_files_are_reported_in_machine_formats() {
     let file = dir.path().join("broken.md");
     std::fs::write(&file, b"# Title\n\nbad \xff byte\n").unwrap();
     let path = file.to_str().unwrap();
-    let (status, out, _) = lint(&[path, "--format", "json"]);
+    let (status, out, _) = common::lint(&[path, "--format", "json"]);
     assert_eq!(status, 1);
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["diagnostics"][0]["code"], "invalid-utf8", "{json:#}");
     assert_eq!(json["summary"]["diagnostics"]["error"], 1);
-    let (_, out, _) = lint(&[path, "--format", "github"]);
+    let (_, out, _) = common::lint(&[path, "--format", "github"]);
     assert!(out.contains("title=invalid-utf8::"), "{out}");
 }
 

@@ -7,32 +7,11 @@ mod common;
 use serde_json::Value;
 use std::path::Path;
 
-fn cache() -> &'static Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
-}
-
-/// Runs lint against the bundled corpus; returns (status, stdout, stderr).
-fn lint(args: &[&str]) -> (u8, String, String) {
-    let rules = common::corpus_root();
-    let mut all = vec![
-        "lint",
-        "--rules",
-        rules.to_str().unwrap(),
-        "--color",
-        "never",
-        "--cache-dir",
-        cache().to_str().unwrap(),
-    ];
-    all.extend_from_slice(args);
-    common::run(&all)
-}
-
 /// The files lint reported on, relative to `dir` (every file here has a finding: no `ms.date`).
 fn linted_files(dir: &Path, args: &[&str]) -> Vec<String> {
     let mut all = args.to_vec();
     all.extend_from_slice(&["--format", "json"]);
-    let (_, out, err) = lint(&all);
+    let (_, out, err) = common::lint(&all);
     let json: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
     let dir = std::fs::canonicalize(dir).unwrap();
     let mut files: Vec<String> = json["findings"]
@@ -106,7 +85,7 @@ fn exclude_leaves_out_folders_and_files_named_or_walked() {
         ["README.MD", "a.md", "guide/b.markdown"]
     );
     let named = dir.path().join("guide/c.draft.md");
-    let (_, out, _) = lint(&[
+    let (_, out, _) = common::lint(&[
         named.to_str().unwrap(),
         "--exclude",
         "*.draft.md",
@@ -127,7 +106,7 @@ fn a_quoted_glob_is_expanded() {
         linted_files(dir.path(), &[&glob]),
         ["a.md", "drafts/wip.md", "guide/c.draft.md"]
     );
-    let (status, _, err) = lint(&[&format!("{}/*.rst", dir.path().display())]);
+    let (status, _, err) = common::lint(&[&format!("{}/*.rst", dir.path().display())]);
     assert_eq!(status, 2);
     assert!(err.contains("no markdown file matches"), "{err}");
 }
@@ -141,7 +120,7 @@ fn diff_prints_the_patch_and_the_findings_it_does_not_fix() {
     let written =
         format!("{text}\n| 原因 | 動作 |\n| --- | --- |\n| a | <ul><li>x</li></ul></ul> |\n");
     write(&file, &written);
-    let (status, out, err) = lint(&[
+    let (status, out, err) = common::lint(&[
         file.to_str().unwrap(),
         "--article",
         "backup-azure-mars-troubleshoot",
@@ -173,7 +152,7 @@ fn diff_prints_the_patch_and_the_findings_it_does_not_fix() {
 
 #[test]
 fn stdin_with_paths_is_a_usage_error() {
-    let (status, _, err) = lint(&["--stdin", "--stdin-path", "a.md", "b.md"]);
+    let (status, _, err) = common::lint(&["--stdin", "--stdin-path", "a.md", "b.md"]);
     assert_eq!(status, 2);
     assert!(err.contains("cannot be used with"), "{err}");
 }
@@ -189,7 +168,7 @@ fn fix_writes_through_a_symlink_and_keeps_permissions() {
         std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        let (_, out, err) = lint(&[
+        let (_, out, err) = common::lint(&[
             link.to_str().unwrap(),
             "--article",
             "backup-azure-mars-troubleshoot",
@@ -222,7 +201,7 @@ fn a_file_without_evidence_is_said_to_be_not_placed_once() {
         &file,
         "# Release notes\n\n| Error | Fixed in |\n| --- | --- |\n| 34513 | 2.0 |\n| 100050 | 2.1 |\n",
     );
-    let (_, _, err) = lint(&[file.to_str().unwrap()]);
+    let (_, _, err) = common::lint(&[file.to_str().unwrap()]);
     assert_eq!(err.matches("not placed").count(), 1, "{err}");
     assert!(
         err.contains("only the lints that need no corpus article ran"),
@@ -238,7 +217,7 @@ fn a_file_whose_locale_nothing_names_is_said_to_have_no_fact_compared() {
     let file = dir.path().join("draft.md");
     let text = std::fs::read_to_string(common::fixture("lint/stale-value/trigger.md")).unwrap();
     write(&file, &text.replace("ms.contentlocale: zh-TW\n", ""));
-    let (_, out, err) = lint(&[
+    let (_, out, err) = common::lint(&[
         file.to_str().unwrap(),
         "--article",
         "backup-azure-mars-troubleshoot",
@@ -260,7 +239,7 @@ fn a_file_whose_locale_nothing_names_is_said_to_have_no_fact_compared() {
         "{err}"
     );
     // Named, it is compared, and nothing is said.
-    let (_, _, err) = lint(&[
+    let (_, _, err) = common::lint(&[
         common::fixture("lint/stale-value/trigger.md")
             .to_str()
             .unwrap(),

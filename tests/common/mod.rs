@@ -122,3 +122,27 @@ pub fn printed_forms(path: &Path) -> Vec<String> {
     }
     forms
 }
+
+/// A lint cache folder shared by the tests of one test binary (so that they do not write to the
+/// user's cache).
+pub fn lint_cache() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
+}
+
+/// Runs `docrules lint` against the bundled corpus, without colours, with [`lint_cache`];
+/// returns (status, stdout, stderr).
+pub fn lint(args: &[&str]) -> (u8, String, String) {
+    let rules = corpus_root();
+    let mut all = vec![
+        "lint",
+        "--rules",
+        rules.to_str().unwrap(),
+        "--color",
+        "never",
+        "--cache-dir",
+        lint_cache().to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    run(&all)
+}
