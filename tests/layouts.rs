@@ -83,7 +83,13 @@ fn under(json: &mut serde_json::Value, base: &str) {
             for (key, value) in map.iter_mut() {
                 match value {
                     serde_json::Value::String(s) if key == "path" => {
-                        if let Some(rest) = s.strip_prefix(base) {
+                        // Printed relative to the current directory (or absolute when far
+                        // from it): resolved, so the test holds wherever the temporary
+                        // folder is.
+                        let resolved = std::fs::canonicalize(s.as_str())
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_else(|_| s.clone());
+                        if let Some(rest) = resolved.strip_prefix(base) {
                             *s = rest.to_owned();
                         }
                     }
