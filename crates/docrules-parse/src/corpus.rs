@@ -4,8 +4,9 @@
 use rayon::prelude::*;
 use std::path::Path;
 
-use crate::decode::{self, MAX_FILE_BYTES};
+use crate::decode;
 use crate::extract;
+use crate::file;
 use crate::front_matter;
 use crate::markdown;
 use crate::source::SourceFile;
@@ -36,18 +37,30 @@ pub enum LoadError {
     NotADirectory(String),
 }
 
+/// A manifest is a page of settings; more than this is not one.
+const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
+
 /// Reads `docrules.toml` from `root`. A missing file gives the defaults; a broken one is an
 /// error naming its line.
 pub fn load_manifest(root: &Path) -> Result<Manifest, Diagnostic> {
     let path = root.join(manifest::FILE_NAME);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Manifest::parse(&text),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
-        Err(err) => Err(Diagnostic::error(
+    let unreadable = |message: String| {
+        Diagnostic::error(
             "manifest",
             manifest::FILE_NAME,
-            format!("cannot read the manifest: {err}"),
-        )),
+            format!("cannot read the manifest: {message}"),
+        )
+    };
+    // A FIFO or device in its place is refused, never opened for reading.
+    match file::read_regular_up_to(&path, MAX_MANIFEST_BYTES) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Manifest::parse(&text),
+            Err(_) => Err(unreadable("it is not UTF-8".to_owned())),
+        },
+        Err(file::Refusal::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => {
+            Ok(Manifest::default())
+        }
+        Err(refusal) => Err(unreadable(refusal.to_string())),
     }
 }
 
@@ -189,18 +202,10 @@ fn load_file(
     let mut diagnostics = Vec::new();
     let (article, locale) = (file.article.clone(), file.locale.clone());
 
-    let bytes = match read_bounded(path) {
+    // The walk refused FIFOs and devices; this refuses one put in a file's place since.
+    let bytes = match file::read_regular(path) {
         Ok(bytes) => bytes,
-        Err(err) => {
-            return (
-                None,
-                vec![Diagnostic::error(
-                    "unreadable-file",
-                    &rel,
-                    format!("cannot read: {err}"),
-                )],
-            );
-        }
+        Err(refusal) => return (None, vec![refusal.diagnostic(&rel)]),
     };
     let document = match read_document(&rel, bytes, Some(&locale), manifest) {
         Ok(document) => document,
@@ -329,9 +334,7 @@ pub fn read_document(
 /// its folder name or its front matter `ms.contentlocale`, its date from `ms.date`.
 pub fn read_loose(path: &Path) -> Result<(Document, Option<Locale>, Option<Date>), Diagnostic> {
     let display = path.to_string_lossy().into_owned();
-    let bytes = std::fs::read(path).map_err(|err| {
-        Diagnostic::error("unreadable-file", &display, format!("cannot read: {err}"))
-    })?;
+    let bytes = file::read_regular(path).map_err(|refusal| refusal.diagnostic(&display))?;
     let source = decode::decode(&display, bytes)?;
     let (front, body_start) = front_matter::parse(&source)?;
     let folder = path
@@ -358,15 +361,4 @@ fn with_field_span(d: Diagnostic, front: &FrontMatter, key: &str) -> Diagnostic 
         Some(span) => d.at(span),
         None => d,
     }
-}
-
-/// Reads a file, refusing (without reading it) one larger than docrules handles.
-fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
-    let len = std::fs::metadata(path)?.len();
-    if len > MAX_FILE_BYTES as u64 {
-        return Err(std::io::Error::other(format!(
-            "file is {len} bytes, more than the {MAX_FILE_BYTES} bytes docrules reads"
-        )));
-    }
-    std::fs::read(path)
 }

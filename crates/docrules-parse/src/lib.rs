@@ -10,6 +10,7 @@
 pub mod corpus;
 pub mod decode;
 pub mod extract;
+pub mod file;
 pub mod front_matter;
 pub mod html;
 pub mod markdown;

@@ -147,14 +147,15 @@ fn walk_dir(
     include: Arc<[Pattern]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<walk::Found> {
-    let (found, errors) = walk::markdown_files(dir, include);
-    for (path, message) in errors {
-        let path = path.map_or_else(String::new, |p| walk::slash_path(root, &p));
-        diagnostics.push(Diagnostic::error(
-            "unreadable-file",
-            &path,
-            format!("cannot read: {message}"),
-        ));
+    // Links may lead anywhere inside the corpus; a tree outside it (`../azure-docs.ja-jp`)
+    // keeps its links inside itself.
+    let within = if dir.starts_with(root) { root } else { dir };
+    let (found, errors) = walk::markdown_files(dir, within, include);
+    for error in errors {
+        let path = error
+            .path
+            .map_or_else(String::new, |p| walk::slash_path(root, &p));
+        diagnostics.push(Diagnostic::error(error.code, &path, error.message));
     }
     found
 }

@@ -180,7 +180,7 @@ fn inputs(
     options: &Options,
     reference: Option<&Reference>,
     base: &Base,
-) -> Result<Vec<Input>, String> {
+) -> Result<(Vec<Input>, Vec<Diagnostic>), String> {
     let source = match (&options.stdin_path, options.paths.is_empty(), reference) {
         (Some(path), _, _) if options.stdin => Source::Stdin(path),
         (None, _, _) if options.stdin => {
@@ -197,7 +197,7 @@ fn inputs(
         ),
         (_, true, None) => Source::Folder(&options.rules),
     };
-    lint_inputs::read(source, &options.exclude, base)
+    lint_inputs::read(source, &options.exclude, &options.rules, base)
 }
 
 pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -219,8 +219,9 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             None
         }
     };
-    let mut inputs = match inputs(options, reference.as_ref(), &base) {
-        Ok(inputs) => inputs,
+    // Files that cannot be read are problems; the others are still linted.
+    let (mut inputs, mut problems) = match inputs(options, reference.as_ref(), &base) {
+        Ok(read) => read,
         Err(message) => {
             let _ = writeln!(err, "error: {message}");
             return EXIT_USAGE;
@@ -232,7 +233,6 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
     // Read and place every file; parse the canonical versions the placements need, once.
     // Each file's configuration first: it says how heading anchors are made.
-    let mut problems: Vec<Diagnostic> = Vec::new();
     let file_configs: Vec<Manifest> = inputs
         .iter()
         .map(|input| config_for(&input.path, &fallback, &mut configs, &mut problems, &base))

@@ -9,6 +9,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::paths::Base;
+use docrules_model::diagnostic::Diagnostic;
+use docrules_parse::file;
 
 /// One file to lint: where it is shown, where it lives, its bytes.
 pub(super) struct Input {
@@ -29,63 +31,97 @@ pub(super) enum Source<'a> {
     Files(Vec<PathBuf>),
 }
 
-/// Reads the files `source` names, leaving out what `exclude` matches.
+/// A file to read and the folders a symbolic link in its place may lead into.
+struct Named {
+    path: PathBuf,
+    /// The folder walked, or the folder of a file named (the corpus root is always allowed).
+    within: PathBuf,
+}
+
+/// Reads the files `source` names, leaving out what `exclude` matches. A file that cannot be
+/// read (unreadable, a FIFO or device, larger than the limit, a link out of its folder and of
+/// the corpus `rules`) is a diagnostic, and the others are still read.
 pub(super) fn read(
     source: Source<'_>,
     exclude: &[String],
+    rules: &Path,
     base: &Base,
-) -> Result<Vec<Input>, String> {
+) -> Result<(Vec<Input>, Vec<Diagnostic>), String> {
     if let Source::Stdin(path) = source {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(vec![Input {
+        let input = Input {
             shown: base.show(path),
             path: path.to_path_buf(),
             bytes,
-        }]);
+        };
+        return Ok((vec![input], Vec::new()));
     }
     let excluded = Excludes::new(exclude)?;
     let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut walked = Walked {
+        files: &mut files,
+        problems: &mut problems,
+        base,
+    };
     match source {
         Source::Stdin(_) => {}
-        Source::Folder(dir) => walk(dir, None, &excluded, &mut files)?,
-        Source::Files(named) => {
-            files.extend(named.into_iter().filter(|f| !excluded.matches(f, false)))
-        }
+        Source::Folder(dir) => walked.walk(dir, None, &excluded),
+        Source::Files(named) => walked.files.extend(
+            named
+                .into_iter()
+                .filter(|f| !excluded.matches(f, false))
+                .map(Named::in_its_folder),
+        ),
         Source::Paths(paths) => {
             for path in paths {
                 if path.is_dir() {
                     if !excluded.matches(path, true) {
-                        walk(path, None, &excluded, &mut files)?;
+                        walked.walk(path, None, &excluded);
                     }
                 } else if !path.exists() && is_glob(path) {
                     let glob = glob(path)?;
-                    let before = files.len();
-                    walk(&glob_base(path), Some(&glob), &excluded, &mut files)?;
-                    if files.len() == before {
+                    let before = walked.files.len();
+                    walked.walk(&glob_base(path), Some(&glob), &excluded);
+                    if walked.files.len() == before {
                         return Err(format!("no markdown file matches `{}`", path.display()));
                     }
                 } else if !excluded.matches(path, false) {
                     // A file named is linted whatever its extension or ignore files say.
-                    files.push(path.clone());
+                    walked.files.push(Named::in_its_folder(path.clone()));
                 }
             }
         }
     }
-    files
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| format!("cannot read `{}`: {e}", base.show(&path)))?;
-            Ok(Input {
-                shown: base.show(&path),
-                path,
+    let mut inputs = Vec::with_capacity(files.len());
+    for named in files {
+        let shown = base.show(&named.path);
+        let bytes = file::check_link(&named.path, &[rules, &named.within])
+            .and_then(|()| file::read_regular(&named.path));
+        match bytes {
+            Ok(bytes) => inputs.push(Input {
+                shown,
+                path: named.path,
                 bytes,
-            })
-        })
-        .collect()
+            }),
+            Err(refusal) => problems.push(refusal.diagnostic(&shown)),
+        }
+    }
+    Ok((inputs, problems))
+}
+
+impl Named {
+    /// A file named on the command line: a link may lead anywhere in the folder holding it.
+    fn in_its_folder(path: PathBuf) -> Named {
+        let within = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Named { path, within }
+    }
 }
 
 /// Whether a file name is markdown: `.md` or `.markdown`, in any case (`README.MD`).
@@ -95,35 +131,66 @@ fn is_markdown(path: &Path) -> bool {
         .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"))
 }
 
-/// Appends the markdown files under `root` (those `glob` matches, when given), sorted by path.
-fn walk(
-    root: &Path,
-    glob: Option<&globset::GlobMatcher>,
-    excluded: &Excludes,
-    files: &mut Vec<PathBuf>,
-) -> Result<(), String> {
-    let filter = excluded.clone();
-    let walker = ignore::WalkBuilder::new(root)
-        // A docs folder is often linted outside a git checkout; its .gitignore still says what
-        // is not documentation.
-        .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .filter_entry(move |entry| {
-            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !filter.matches(entry.path(), is_dir)
-        })
-        .build();
-    for entry in walker {
-        let entry = entry.map_err(|e| format!("cannot walk `{}`: {e}", root.display()))?;
-        let path = entry.path();
-        if entry.file_type().is_some_and(|t| t.is_file())
-            && is_markdown(path)
-            && glob.is_none_or(|g| g.is_match(strip_dot(path)))
-        {
-            files.push(path.to_path_buf());
+/// What walking found: files to read, and the walk's own problems (a folder that cannot be
+/// listed is said, and the rest is still walked).
+struct Walked<'a> {
+    files: &'a mut Vec<Named>,
+    problems: &'a mut Vec<Diagnostic>,
+    base: &'a Base,
+}
+
+impl Walked<'_> {
+    /// Appends the markdown files under `root` (those `glob` matches, when given), sorted by
+    /// path. Symbolic links and FIFOs are kept too: reading says what they are.
+    fn walk(&mut self, root: &Path, glob: Option<&globset::GlobMatcher>, excluded: &Excludes) {
+        let filter = excluded.clone();
+        let walker = ignore::WalkBuilder::new(root)
+            // A docs folder is often linted outside a git checkout; its .gitignore still says
+            // what is not documentation.
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .filter_entry(move |entry| {
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                !filter.matches(entry.path(), is_dir)
+            })
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let shown = walk_error_path(&e)
+                        .map_or_else(|| self.base.show(root), |p| self.base.show(p));
+                    let message = format!("cannot read: {e}");
+                    self.problems
+                        .push(Diagnostic::error("unreadable-file", &shown, message));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.file_type().is_some_and(|t| !t.is_dir())
+                && is_markdown(path)
+                && glob.is_none_or(|g| g.is_match(strip_dot(path)))
+                && !(entry.path_is_symlink() && path.is_dir())
+            {
+                self.files.push(Named {
+                    path: path.to_path_buf(),
+                    within: root.to_path_buf(),
+                });
+            }
         }
     }
-    Ok(())
+}
+
+/// The path an `ignore` error is about, when it names one.
+fn walk_error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
 }
 
 /// `path` without a leading `./` (the walker keeps the root as given).
