@@ -76,28 +76,12 @@ fn check_on_a_hostile_corpus_answers() {
     assert!(!all.contains("root:x:0:0"), "{all}");
 }
 
-/// Lints `args` against the bundled corpus; returns (status, stdout, stderr).
-fn lint(cache: &Path, args: &[&str]) -> (u8, String, String) {
-    let rules = common::corpus_root();
-    let mut all = vec![
-        "lint",
-        "--rules",
-        rules.to_str().unwrap(),
-        "--color",
-        "never",
-        "--cache-dir",
-        cache.to_str().unwrap(),
-    ];
-    all.extend_from_slice(args);
-    common::run(&all)
-}
-
 #[test]
 fn lint_of_a_link_out_of_its_folder_prints_nothing_of_its_target() {
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("passwd.md");
     std::os::unix::fs::symlink("/etc/passwd", &link).unwrap();
-    let (status, out, err) = lint(dir.path(), &[link.to_str().unwrap()]);
+    let (status, out, err) = common::lint(&[link.to_str().unwrap()]);
     assert_eq!(status, 1, "{out}{err}");
     assert!(out.contains("link-outside-corpus"), "{out}{err}");
     assert!(
@@ -116,8 +100,7 @@ fn lint_of_a_folder_reports_the_files_it_cannot_read_and_lints_the_rest() {
     mkfifo(&docs.join("fifo.md"));
     std::os::unix::fs::symlink("/etc/passwd", docs.join("out.md")).unwrap();
     std::os::unix::fs::symlink(docs.join("missing.md"), docs.join("dangling.md")).unwrap();
-    let cache = dir.path().join("cache");
-    let (status, out, err) = lint(&cache, &[docs.to_str().unwrap(), "--format", "json"]);
+    let (status, out, err) = common::lint(&[docs.to_str().unwrap(), "--format", "json"]);
     assert_eq!(status, 1, "{out}{err}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}{out}"));
     let problems: Vec<(String, String)> = json["diagnostics"]
@@ -154,7 +137,7 @@ fn lint_of_a_named_fifo_or_device_does_not_block() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("x.md");
     mkfifo(&fifo);
-    let (status, out, err) = lint(dir.path(), &[fifo.to_str().unwrap(), "/dev/zero"]);
+    let (status, out, err) = common::lint(&[fifo.to_str().unwrap(), "/dev/zero"]);
     assert_eq!(status, 1, "{out}{err}");
     assert_eq!(out.matches("not a regular file").count(), 2, "{out}{err}");
 }
