@@ -1,5 +1,10 @@
 //! The compiled rules of a corpus, cached between `docrules lint` runs: a JSON file named by a
 //! fingerprint of every corpus file, so any change to the corpus invalidates it.
+//!
+//! A cache decides what `lint --fix` writes, so it is read only from a folder no one else can
+//! write to: on unix, owned by the user running docrules and not writable by group or others
+//! (created `0700` when missing; the fallback under the shared temporary folder is per user).
+//! A cache file is read like a corpus file: never a FIFO or device, never past a size bound.
 
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -32,14 +37,91 @@ pub fn fingerprint(root: &Path) -> std::io::Result<String> {
 
 /// Where caches live: `$DOCRULES_CACHE_DIR`, else the platform's user cache directory (the
 /// `dirs` crate: `$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS,
-/// `%LOCALAPPDATA%` on Windows), else the system's temporary directory.
+/// `%LOCALAPPDATA%` on Windows), else a folder of the user's own in the system's temporary
+/// directory (`docrules-UID` on unix).
 pub fn cache_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("DOCRULES_CACHE_DIR").filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
-    dirs::cache_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("docrules")
+    match dirs::cache_dir() {
+        Some(dir) => dir.join("docrules"),
+        None => std::env::temp_dir().join(per_user_name()),
+    }
+}
+
+#[cfg(unix)]
+fn per_user_name() -> String {
+    format!("docrules-{}", rustix::process::geteuid().as_raw())
+}
+
+#[cfg(not(unix))]
+fn per_user_name() -> String {
+    "docrules".to_owned()
+}
+
+/// The largest cache file read; a larger one is compiled again (a reference is some tens of
+/// kilobytes per article).
+const MAX_CACHE_BYTES: u64 = 1 << 30;
+
+/// Why a cache folder or file is not trusted, if it is not: on unix, another user owns it or
+/// group or others may write to it.
+#[cfg(unix)]
+fn distrust(meta: &std::fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let me = rustix::process::geteuid().as_raw();
+    if meta.uid() != me {
+        return Some(format!("it belongs to user {}, not to {me}", meta.uid()));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Some(format!(
+            "group or others may write to it (mode {:o})",
+            meta.mode() & 0o777
+        ));
+    }
+    None
+}
+
+#[cfg(not(unix))]
+fn distrust(_: &std::fs::Metadata) -> Option<String> {
+    None
+}
+
+/// Makes sure `cache` is a folder of the user's own, creating it (`0700`) when missing.
+fn own_folder(cache: &Path) -> Result<(), String> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    if !cache.exists() {
+        builder
+            .create(cache)
+            .map_err(|e| format!("cannot create the cache folder `{}`: {e}", cache.display()))?;
+    }
+    let meta = std::fs::metadata(cache)
+        .map_err(|e| format!("cannot use the cache folder `{}`: {e}", cache.display()))?;
+    if !meta.is_dir() {
+        return Err(format!("the cache `{}` is not a folder", cache.display()));
+    }
+    match distrust(&meta) {
+        Some(why) => Err(format!(
+            "the cache folder `{}` is not used: {why}",
+            cache.display()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The cached reference in `file`, if it is one of the user's own that parses.
+fn read_cached(file: &Path) -> Option<Reference> {
+    let meta = std::fs::symlink_metadata(file).ok()?;
+    if !meta.is_file() || distrust(&meta).is_some() {
+        return None;
+    }
+    let bytes = docrules_parse::file::read_regular_up_to(file, MAX_CACHE_BYTES).ok()?;
+    serde_json::from_slice::<Reference>(&bytes).ok()
 }
 
 /// How long a cached reference of this docrules version is kept unused.
@@ -79,14 +161,25 @@ pub fn prune(cache: &Path) {
     }
 }
 
+/// A corpus's reference, and how it was had.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The compiled rules.
+    pub reference: Reference,
+    /// Read from the cache rather than compiled.
+    pub cached: bool,
+    /// Why the cache was not used, when it was not (said on standard error).
+    pub note: Option<String>,
+}
+
 /// Loads the reference of the corpus at `root` from the cache, or compiles the corpus and
-/// caches it. Returns whether it came from the cache.
-pub fn load(root: &Path) -> Result<(Reference, bool), String> {
+/// caches it.
+pub fn load(root: &Path) -> Result<Loaded, String> {
     load_with_cache(root, &cache_dir())
 }
 
 /// [`load`] with the cache in `cache`.
-pub fn load_with_cache(root: &Path, cache: &Path) -> Result<(Reference, bool), String> {
+pub fn load_with_cache(root: &Path, cache: &Path) -> Result<Loaded, String> {
     if !root.is_dir() {
         return Err(format!("`{}` is not a corpus folder", root.display()));
     }
@@ -95,28 +188,39 @@ pub fn load_with_cache(root: &Path, cache: &Path) -> Result<(Reference, bool), S
     // Named by the docrules version and the reference's format too: a cache written by another
     // version is never read as this one's.
     let file = cache.join(format!("{}{fingerprint}.json", own_prefix()));
-    if let Some(reference) = std::fs::read(&file)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Reference>(&bytes).ok())
-    {
-        if reference.fingerprint == fingerprint {
+    let usable = own_folder(cache);
+    if usable.is_ok() {
+        if let Some(reference) = read_cached(&file).filter(|r| r.fingerprint == fingerprint) {
             // Used: kept by `prune` for another 30 days.
             let _ = std::fs::File::options()
                 .append(true)
                 .open(&file)
                 .and_then(|f| f.set_modified(std::time::SystemTime::now()));
-            return Ok((reference, true));
+            return Ok(Loaded {
+                reference,
+                cached: true,
+                note: None,
+            });
         }
     }
     let corpus = docrules_parse::corpus::load(root).map_err(|e| e.to_string())?;
     let compiled = align::compile(&corpus);
     let reference = reference::build(&compiled, fingerprint);
     // A cache that cannot be written only costs time.
-    if let Ok(json) = serde_json::to_vec(&reference) {
-        let _ = crate::atomic::write(&file, &json);
+    if usable.is_ok() {
+        if let Ok(json) = serde_json::to_vec(&reference) {
+            // Not over what is there: an atomic write keeps the old file's permissions, and
+            // an untrusted file's are why it was not read.
+            let _ = std::fs::remove_file(&file);
+            let _ = crate::atomic::write(&file, &json);
+        }
+        prune(cache);
     }
-    prune(cache);
-    Ok((reference, false))
+    Ok(Loaded {
+        reference,
+        cached: false,
+        note: usable.err(),
+    })
 }
 
 #[cfg(test)]

@@ -205,7 +205,11 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let base = Base::current();
     let rooted = base.under(&options.rules);
     let reference = match crate::cache::load_with_cache(&options.rules, &options.cache_dir) {
-        Ok((mut reference, _cached)) => {
+        Ok(loaded) => {
+            if let Some(note) = &loaded.note {
+                let _ = writeln!(err, "note: {}; compiled without it", printable(note));
+            }
+            let mut reference = loaded.reference;
             // Findings cite the canonical versions: printed like the linted files.
             for article in &mut reference.articles {
                 article.canonical_path = rooted.show(&article.canonical_path);
