@@ -293,6 +293,61 @@ fn small_corpus() -> tempfile::TempDir {
     corpus
 }
 
+/// A warm lint stats the corpus files instead of reading them all: the content fingerprint is
+/// recorded under a hash of their metadata, and any change of size or modification time reads
+/// and hashes the contents again.
+#[test]
+fn a_warm_lint_knows_the_corpus_by_its_metadata() {
+    let corpus = small_corpus();
+    let cache = tempfile::tempdir().unwrap();
+    // Files modified within the last seconds are hashed by content (a write in the same
+    // timestamp tick would not show): age them.
+    let age = |path: &Path, seconds: u64| {
+        let when = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds);
+        std::fs::File::options()
+            .append(true)
+            .open(path)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    };
+    let files = [
+        "docrules.toml",
+        "guide/en-us/2021-06-04.md",
+        "guide/ja-jp/2020-01-01.md",
+    ];
+    for rel in files {
+        age(&corpus.path().join(rel), 3600);
+    }
+    let load = || docrules::cache::load_with_cache(corpus.path(), cache.path()).unwrap();
+    let cold = load();
+    assert!(!cold.cached);
+    let indexes = || {
+        std::fs::read_dir(cache.path())
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                name.to_string_lossy().contains("-m")
+            })
+            .count()
+    };
+    assert_eq!(indexes(), 1, "the metadata index is recorded");
+    let warm = load();
+    assert!(warm.cached);
+    assert_eq!(warm.reference.fingerprint, cold.reference.fingerprint);
+
+    let en = corpus.path().join("guide/en-us/2021-06-04.md");
+    let text = std::fs::read_to_string(&en)
+        .unwrap()
+        .replace("10 days", "12 days");
+    std::fs::write(&en, text).unwrap();
+    age(&en, 1800);
+    let changed = load();
+    assert!(!changed.cached, "a changed file is read again");
+    assert_ne!(changed.reference.fingerprint, cold.reference.fingerprint);
+    assert_eq!(indexes(), 2);
+}
+
 /// The cache decides what `--fix` writes: a cache folder others may write to is not used (and
 /// says so), and a cache file that is a FIFO neither blocks nor is read.
 #[cfg(unix)]

@@ -15,24 +15,77 @@ use docrules_rules::lint::reference::{self, Reference};
 /// SHA-256 of the manifest and of every file of the corpus (path and bytes), as its layout
 /// finds them (sources beside the root included).
 pub fn fingerprint(root: &Path) -> std::io::Result<String> {
+    fingerprint_of(root, &corpus_files(root))
+}
+
+/// The manifest and the corpus files, in path order.
+fn corpus_files(root: &Path) -> Vec<docrules_parse::source::SourceFile> {
+    let manifest = docrules_parse::corpus::load_manifest(root).unwrap_or_default();
+    let mut files = docrules_parse::source::walk(root, &manifest).files;
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    files
+}
+
+fn fingerprint_of(
+    root: &Path,
+    files: &[docrules_parse::source::SourceFile],
+) -> std::io::Result<String> {
     let mut hasher = Sha256::new();
     let manifest_text =
         std::fs::read(root.join(docrules_model::manifest::FILE_NAME)).unwrap_or_default();
     hasher.update(&manifest_text);
-    let manifest = docrules_parse::corpus::load_manifest(root).unwrap_or_default();
-    let mut files = docrules_parse::source::walk(root, &manifest).files;
-    files.sort_by(|a, b| a.rel.cmp(&b.rel));
     for file in files {
         hasher.update(file.rel.as_bytes());
         hasher.update([0]);
-        hasher.update(std::fs::read(&file.path)?);
+        hasher
+            .update(docrules_parse::file::read_regular(&file.path).map_err(std::io::Error::other)?);
         hasher.update([0]);
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex(&hasher.finalize()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Files modified this recently are not trusted to show a later change in their metadata
+/// (a write within the same timestamp tick keeps it): their corpus is hashed by content.
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// A hash of what the file system says of the manifest and every corpus file (path, size,
+/// modification time, inode), which stands for the content fingerprint when it was recorded
+/// before; `None` when a file cannot be stat'ed or was modified too recently to tell.
+fn metadata_fingerprint(
+    root: &Path,
+    files: &[docrules_parse::source::SourceFile],
+) -> Option<String> {
+    let now = std::time::SystemTime::now();
+    let mut hasher = Sha256::new();
+    let manifest = root.join(docrules_model::manifest::FILE_NAME);
+    let paths = std::iter::once((manifest.as_path(), ""))
+        .chain(files.iter().map(|f| (f.path.as_path(), f.rel.as_str())));
+    for (path, rel) in paths {
+        hasher.update(rel.as_bytes());
+        hasher.update([0]);
+        let Ok(meta) = std::fs::metadata(path) else {
+            hasher.update(b"-");
+            continue;
+        };
+        let modified = meta.modified().ok()?;
+        if now.duration_since(modified).map_or(true, |age| age < RACY) {
+            return None;
+        }
+        let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+        hasher.update(meta.len().to_le_bytes());
+        hasher.update(since.as_nanos().to_le_bytes());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            hasher.update(meta.ino().to_le_bytes());
+            hasher.update(meta.dev().to_le_bytes());
+        }
+    }
+    Some(hex(&hasher.finalize()))
 }
 
 /// Where caches live: `$DOCRULES_CACHE_DIR`, else the platform's user cache directory (the
@@ -114,14 +167,26 @@ fn own_folder(cache: &Path) -> Result<(), String> {
     }
 }
 
-/// The cached reference in `file`, if it is one of the user's own that parses.
-fn read_cached(file: &Path) -> Option<Reference> {
+/// Marks a cache file used: `prune` keeps it for another 30 days.
+fn touch(file: &Path) {
+    let _ = std::fs::File::options()
+        .append(true)
+        .open(file)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+}
+
+/// The bytes of `file`, if it is a regular file of the user's own.
+fn read_trusted(file: &Path) -> Option<Vec<u8>> {
     let meta = std::fs::symlink_metadata(file).ok()?;
     if !meta.is_file() || distrust(&meta).is_some() {
         return None;
     }
-    let bytes = docrules_parse::file::read_regular_up_to(file, MAX_CACHE_BYTES).ok()?;
-    serde_json::from_slice::<Reference>(&bytes).ok()
+    docrules_parse::file::read_regular_up_to(file, MAX_CACHE_BYTES).ok()
+}
+
+/// The cached reference in `file`, if it is one of the user's own that parses.
+fn read_cached(file: &Path) -> Option<Reference> {
+    serde_json::from_slice::<Reference>(&read_trusted(file)?).ok()
 }
 
 /// How long a cached reference of this docrules version is kept unused.
@@ -183,19 +248,40 @@ pub fn load_with_cache(root: &Path, cache: &Path) -> Result<Loaded, String> {
     if !root.is_dir() {
         return Err(format!("`{}` is not a corpus folder", root.display()));
     }
-    let fingerprint =
-        fingerprint(root).map_err(|e| format!("cannot read corpus `{}`: {e}", root.display()))?;
+    let files = corpus_files(root);
+    let usable = own_folder(cache);
+    // The content fingerprint reads every file; what the file system says of them stands for
+    // it when it was recorded with it before.
+    let index = metadata_fingerprint(root, &files)
+        .filter(|_| usable.is_ok())
+        .map(|meta| cache.join(format!("{}m{meta}.json", own_prefix())));
+    // An index file holds, as a JSON string, the content fingerprint its metadata stood for.
+    let recorded = index
+        .as_deref()
+        .and_then(read_trusted)
+        .and_then(|bytes| serde_json::from_slice::<String>(&bytes).ok())
+        .filter(|f| f.len() == 64 && f.bytes().all(|b| b.is_ascii_hexdigit()));
+    let fingerprint = match (&recorded, &index) {
+        (Some(fingerprint), Some(index)) => {
+            touch(index);
+            fingerprint.clone()
+        }
+        _ => {
+            let fingerprint = fingerprint_of(root, &files)
+                .map_err(|e| format!("cannot read corpus `{}`: {e}", root.display()))?;
+            if let (Some(index), Ok(json)) = (&index, serde_json::to_vec(&fingerprint)) {
+                let _ = std::fs::remove_file(index);
+                let _ = crate::atomic::write(index, &json);
+            }
+            fingerprint
+        }
+    };
     // Named by the docrules version and the reference's format too: a cache written by another
     // version is never read as this one's.
     let file = cache.join(format!("{}{fingerprint}.json", own_prefix()));
-    let usable = own_folder(cache);
     if usable.is_ok() {
         if let Some(reference) = read_cached(&file).filter(|r| r.fingerprint == fingerprint) {
-            // Used: kept by `prune` for another 30 days.
-            let _ = std::fs::File::options()
-                .append(true)
-                .open(&file)
-                .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+            touch(&file);
             return Ok(Loaded {
                 reference,
                 cached: true,
