@@ -10,6 +10,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::AlignedArticle;
+use crate::sections::Evidence;
 use crate::words::Word;
 use docrules_model::document::{Block, Document, plain_text};
 use docrules_model::index::{SectionId, VersionId};
@@ -61,6 +62,10 @@ pub struct Rewrite {
     pub kept: usize,
     /// Sections of the version, the title aside.
     pub sections: usize,
+    /// When the source's own history shows the rewrite: the source version the translation
+    /// descends from, and how many of its sections (of how many) the canonical version keeps
+    /// by anchor, error IDs or the same text.
+    pub source: Option<(VersionId, usize, usize)>,
 }
 
 /// Below this share of a version's sections with a counterpart in the canonical version, the
@@ -181,16 +186,50 @@ fn is_ancestor(doc: &Document, a: SectionId, b: SectionId) -> bool {
 
 impl AlignedArticle<'_> {
     /// Whether the source was rewritten since version `v` was made: fewer than half of `v`'s
-    /// sections (the title aside, at least two) have a counterpart in the canonical version.
+    /// sections (the title aside, at least two) have a counterpart in the canonical version,
+    /// or, for a translation made from a source version of the corpus (or older than all of
+    /// them), fewer than half of that version's sections are still in the canonical version
+    /// under evidence that survives a rewrite
+    /// (the same anchor, error IDs or text). Matches by shared values or position between two
+    /// source versions that share little else pair sections that only look alike, and the
+    /// translation's sections inherit them.
     pub fn rewritten(&self, v: VersionId) -> Option<Rewrite> {
+        if v == self.canonical {
+            return None;
+        }
+        let (kept, sections) = self.kept(v, |_| true);
+        // Only a source history known to come after the translation counts: the version it
+        // was made from (same date), or any when it is older than every source version. From an
+        // older source version, the rewrite may predate the translation, which then has it.
+        let source = self.parents[v.index()]
+            .filter(|p| !p.same_locale && p.version != self.canonical && (p.exact || p.newer))
+            .map(|p| {
+                let (kept, sections) = self.kept(p.version, |e| {
+                    matches!(e, Evidence::Anchor | Evidence::ErrorIds | Evidence::Body)
+                });
+                (p.version, kept, sections)
+            })
+            .filter(|&(_, kept, sections)| {
+                sections >= 2 && (kept as f32) < REWRITTEN * sections as f32
+            });
+        let own = sections >= 2 && (kept as f32) < REWRITTEN * sections as f32;
+        (own || source.is_some()).then_some(Rewrite {
+            kept,
+            sections,
+            source,
+        })
+    }
+
+    /// Version `v`'s sections (the title aside) with a counterpart in the canonical version made
+    /// on evidence `strong` accepts, and all of them.
+    fn kept(&self, v: VersionId, strong: impl Fn(Evidence) -> bool) -> (usize, usize) {
         let doc = &self.article.versions[v].document;
         let alignment = &self.alignments[v.index()];
         let body = SectionId::all(doc.sections.len()).filter(|&s| doc.sections[s].level > 1);
-        let (kept, sections) = body.fold((0, 0), |(kept, all), s| {
-            (kept + usize::from(alignment.of_old(s).is_some()), all + 1)
-        });
-        (v != self.canonical && sections >= 2 && (kept as f32) < REWRITTEN * sections as f32)
-            .then_some(Rewrite { kept, sections })
+        body.fold((0, 0), |(kept, all), s| {
+            let found = alignment.of_old(s).is_some_and(|m| strong(m.evidence));
+            (kept + usize::from(found), all + 1)
+        })
     }
 
     fn worded(&self, v: VersionId) -> Worded<'_> {

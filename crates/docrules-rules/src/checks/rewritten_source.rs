@@ -1,5 +1,8 @@
 //! The newest version of a locale translates a source that has since been rewritten: fewer
-//! than half of its sections have a counterpart in the canonical version.
+//! than half of its sections have a counterpart in the canonical version, or the source
+//! version it was made from (or, when it is older than every source version, the oldest one)
+//! keeps fewer than half of its sections in the canonical version under the same anchor, error
+//! IDs or text.
 //!
 //! ## Why it matters
 //!
@@ -7,7 +10,10 @@
 //! read as a list of missing and extra sections, and many of those would be wrong: after a
 //! rewrite, content moves between sections in ways a translation's words cannot show. So a
 //! rewritten source is one finding, which marks every section with no counterpart on either side,
-//! and `missing-section` and `extra-section` say nothing about that version.
+//! and `missing-section` and `extra-section` say nothing about that version. Sections of two
+//! source versions that share little but a few values or their place in the article look
+//! matched to the alignment; when most of a source version's sections survive only that way,
+//! the translations made from it get this finding rather than matches that are guesses.
 //!
 //! ## Example
 //!
@@ -53,14 +59,27 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             RuleId::RewrittenSource,
             &article.article.name,
             version.locale.as_str(),
-            format!(
-                "{} translates a source rewritten since: {} of its {} sections {} a counterpart in {}",
-                version_name(version),
-                rewrite.kept,
-                rewrite.sections,
-                if rewrite.kept == 1 { "has" } else { "have" },
-                version_name(canonical)
-            ),
+            match rewrite.source {
+                Some((source, kept, sections)) => format!(
+                    "{} translates {}, which was rewritten since: {kept} of its {sections} sections {} in {}",
+                    version_name(version),
+                    version_name(&article.article.versions[source]),
+                    if kept == 1 {
+                        "keeps its anchor or text"
+                    } else {
+                        "keep their anchor or text"
+                    },
+                    version_name(canonical)
+                ),
+                None => format!(
+                    "{} translates a source rewritten since: {} of its {} sections {} a counterpart in {}",
+                    version_name(version),
+                    rewrite.kept,
+                    rewrite.sections,
+                    if rewrite.kept == 1 { "has" } else { "have" },
+                    version_name(canonical)
+                ),
+            },
             Location {
                 path: version.path.clone(),
                 span: title.span,
