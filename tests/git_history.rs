@@ -626,3 +626,38 @@ fn sources_in_two_repositories() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn the_files_layout_is_not_read_from_history() {
+    // Detected (no `layout`): its files are versions already; said, and read as files.
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q"]);
+    commit(
+        dir.path(),
+        "2024-01-10T09:00:00Z",
+        &[
+            ("docrules.toml", "[versions]\nfrom = \"git\"\n"),
+            (
+                "guide/en-us/2024-01-10.md",
+                &page("01/10/2024", "Guide", "Valid for 10 days."),
+            ),
+        ],
+    );
+    let (status, check, _) = json(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(status, 1);
+    let d = &check["diagnostics"][0];
+    assert_eq!(d["code"], "manifest", "{check:#}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("other than `files`"),
+        "{d:#}"
+    );
+    let all = versions(dir.path());
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        (all[0].2.as_str(), all[0].4.as_str()),
+        ("guide/en-us/2024-01-10.md", "")
+    );
+}

@@ -111,6 +111,18 @@ pub fn load(root: &Path) -> Result<Corpus, LoadError> {
         walked.layout,
         manifest::Layout::Files | manifest::Layout::LearnRepos
     );
+    if walked.versions == manifest::VersionsFrom::Git && walked.layout == manifest::Layout::Files {
+        // Only a detected `files` layout gets here (the manifest refuses the pair).
+        diagnostics.push(
+            Diagnostic::error(
+                "manifest",
+                manifest::FILE_NAME,
+                "`[versions] from = \"git\"` needs a layout other than `files`, whose files are versions already; read as `files`",
+            )
+            .with_help("name the layout in `[corpus] layout`, or remove `from = \"git\"`"),
+        );
+        walked.versions = manifest::VersionsFrom::Files;
+    }
     let loaded: Vec<(Option<Version>, Vec<Diagnostic>)> =
         if walked.versions == manifest::VersionsFrom::Git {
             let bounds = crate::history::Bounds {
