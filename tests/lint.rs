@@ -258,7 +258,10 @@ fn the_compiled_rules_are_cached_by_corpus_fingerprint() {
         std::fs::create_dir_all(corpus.path().join(rel).parent().unwrap()).unwrap();
         std::fs::copy(src.join(rel), corpus.path().join(rel)).unwrap();
     }
-    let load = |root: &Path| docrules::cache::load_with_cache(root, cache.path()).unwrap();
+    let load = |root: &Path| {
+        let loaded = docrules::cache::load_with_cache(root, cache.path()).unwrap();
+        (loaded.reference, loaded.cached)
+    };
     let (first, cached) = load(corpus.path());
     assert!(!cached, "cold: compiled");
     let (second, cached) = load(corpus.path());
@@ -273,6 +276,120 @@ fn the_compiled_rules_are_cached_by_corpus_fingerprint() {
     let (third, cached) = load(corpus.path());
     assert!(!cached);
     assert_ne!(third.fingerprint, first.fingerprint);
+}
+
+/// A corpus copied from a fixture, for cache tests.
+fn small_corpus() -> tempfile::TempDir {
+    let corpus = tempfile::tempdir().unwrap();
+    let src = common::fixture("check/stale-fact/trigger");
+    for rel in [
+        "docrules.toml",
+        "guide/en-us/2021-06-04.md",
+        "guide/ja-jp/2020-01-01.md",
+    ] {
+        std::fs::create_dir_all(corpus.path().join(rel).parent().unwrap()).unwrap();
+        std::fs::copy(src.join(rel), corpus.path().join(rel)).unwrap();
+    }
+    corpus
+}
+
+/// A warm lint stats the corpus files instead of reading them all: the content fingerprint is
+/// recorded under a hash of their metadata, and any change of size or modification time reads
+/// and hashes the contents again.
+#[test]
+fn a_warm_lint_knows_the_corpus_by_its_metadata() {
+    let corpus = small_corpus();
+    let cache = tempfile::tempdir().unwrap();
+    // Files modified within the last seconds are hashed by content (a write in the same
+    // timestamp tick would not show): age them.
+    let age = |path: &Path, seconds: u64| {
+        let when = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds);
+        std::fs::File::options()
+            .append(true)
+            .open(path)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    };
+    let files = [
+        "docrules.toml",
+        "guide/en-us/2021-06-04.md",
+        "guide/ja-jp/2020-01-01.md",
+    ];
+    for rel in files {
+        age(&corpus.path().join(rel), 3600);
+    }
+    let load = || docrules::cache::load_with_cache(corpus.path(), cache.path()).unwrap();
+    let cold = load();
+    assert!(!cold.cached);
+    let indexes = || {
+        std::fs::read_dir(cache.path())
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                name.to_string_lossy().contains("-m")
+            })
+            .count()
+    };
+    assert_eq!(indexes(), 1, "the metadata index is recorded");
+    let warm = load();
+    assert!(warm.cached);
+    assert_eq!(warm.reference.fingerprint, cold.reference.fingerprint);
+
+    let en = corpus.path().join("guide/en-us/2021-06-04.md");
+    let text = std::fs::read_to_string(&en)
+        .unwrap()
+        .replace("10 days", "12 days");
+    std::fs::write(&en, text).unwrap();
+    age(&en, 1800);
+    let changed = load();
+    assert!(!changed.cached, "a changed file is read again");
+    assert_ne!(changed.reference.fingerprint, cold.reference.fingerprint);
+    assert_eq!(indexes(), 2);
+}
+
+/// The cache decides what `--fix` writes: a cache folder others may write to is not used (and
+/// says so), and a cache file that is a FIFO neither blocks nor is read.
+#[cfg(unix)]
+#[test]
+fn a_cache_others_could_have_written_is_not_trusted() {
+    use std::os::unix::fs::PermissionsExt;
+    let corpus = small_corpus();
+    let cache = tempfile::tempdir().unwrap();
+    let load = || docrules::cache::load_with_cache(corpus.path(), cache.path()).unwrap();
+    assert!(!load().cached);
+    assert!(load().cached, "a folder of one's own is used");
+    let cached_file = std::fs::read_dir(cache.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+
+    std::fs::set_permissions(cache.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let loaded = load();
+    assert!(!loaded.cached, "a world-writable folder is not read");
+    let note = loaded.note.unwrap();
+    assert!(note.contains("group or others may write"), "{note}");
+    std::fs::set_permissions(cache.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+
+    // A cache file others may write to is compiled again (and replaced).
+    std::fs::set_permissions(&cached_file, std::fs::Permissions::from_mode(0o666)).unwrap();
+    assert!(!load().cached);
+    assert!(load().cached);
+
+    std::fs::remove_file(&cached_file).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(&cached_file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(!load().cached, "a FIFO is not read (and does not block)");
+
+    // Another user's file (only root can make one to test with).
+    assert!(load().cached);
+    if std::os::unix::fs::chown(&cached_file, Some(65534), Some(65534)).is_ok() {
+        assert!(!load().cached, "another user's cache file is not read");
+    }
 }
 
 #[test]

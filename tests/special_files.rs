@@ -141,3 +141,33 @@ fn lint_of_a_named_fifo_or_device_does_not_block() {
     assert_eq!(status, 1, "{out}{err}");
     assert_eq!(out.matches("not a regular file").count(), 2, "{out}{err}");
 }
+
+/// A file name holding a newline and a GitHub workflow command, and a heading holding escape
+/// sequences and a right-to-left override: the human output shows them escaped on one line, so
+/// a CI log gets no `::error` command of the file's making and the terminal no styling; the
+/// JSON output keeps the exact name.
+#[test]
+fn names_and_text_with_control_characters_print_escaped_in_human_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let name = "x\n::error file=a.md::planted\n.md";
+    // No front matter: the finding is on line 1, whose excerpt holds the escape sequences.
+    let text = "# Title \u{1b}[31mred \u{1b}]0;t\u{7} \u{202e}evil\n\nText.\n";
+    std::fs::write(docs.join(name), text).unwrap();
+    let (status, out, err) = common::lint(&[docs.to_str().unwrap(), "--fail-on", "warning"]);
+    assert_eq!(status, 1, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(all.contains("# Title "), "{all}");
+    assert!(all.contains(r"x\n::error file=a.md::planted\n.md"), "{all}");
+    assert!(
+        !all.lines().any(|line| line.starts_with("::")),
+        "a line of the output is a workflow command:\n{all}"
+    );
+    assert!(!all.contains(['\u{1b}', '\u{202e}', '\u{7}']), "{all:?}");
+
+    let (_, json, _) = common::lint(&[docs.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let path = json["findings"][0]["primary"]["path"].as_str().unwrap();
+    assert!(path.ends_with(name), "{path:?}");
+}

@@ -1,7 +1,8 @@
 //! Repository automation, run as `cargo xtask <task>` (see `.cargo/config.toml`).
 //!
 //! Tasks:
-//! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, all tests.
+//! - `ci`: what `.ci/run` runs: formatting check, clippy with warnings denied, the freshness
+//!   checks of generated/, schemas/ and the CLDR lexicon, all tests.
 //! - `codegen [--check]`: regenerate `generated/` from `corpus/` (or only verify it is fresh).
 //! - `schemas [--check]`: write the JSON Schemas of every JSON output to `schemas/` (or only
 //!   verify they are fresh).
@@ -46,8 +47,10 @@ fn main() -> Result<()> {
         Some("bench-floor") => bench::floor(&PathBuf::from(
             rest().first().context("usage: xtask bench-floor DIR")?,
         )),
-        Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),
-        None => {
+        Some(other) if !matches!(other, "-h" | "--help" | "help") => {
+            bail!("unknown task `{other}`\n\n{USAGE}")
+        }
+        _ => {
             eprintln!("{USAGE}");
             Ok(())
         }
@@ -57,8 +60,8 @@ fn main() -> Result<()> {
 const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
-  ci       cargo fmt --check, cargo clippy -D warnings, codegen --check, schemas --check,
-           cargo test --workspace
+  ci       what .ci/run runs: cargo fmt --check, cargo clippy -D warnings, codegen --check,
+           schemas --check, lexicon --check, cargo test --workspace
   codegen  regenerate generated/ from corpus/ (--check: fail with a diff if it is stale)
   schemas  write the JSON Schemas of every JSON output to schemas/ (--check: fail if stale)
   lexicon  regenerate crates/docrules-lexicon/data/cldr/ from its CLDR extract
@@ -86,7 +89,9 @@ fn ci() -> Result<()> {
         "-D",
         "warnings",
     ])?;
+    codegen(true)?;
     schemas(true)?;
+    lexicon::run(&["--check".to_owned()], &workspace_root())?;
     cargo(&["test", "--workspace"])?;
     Ok(())
 }

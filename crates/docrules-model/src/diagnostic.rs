@@ -1,6 +1,7 @@
 //! Problems found while loading and parsing: each names its file and, where it has one, its line.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::span::Span;
@@ -94,14 +95,47 @@ impl Diagnostic {
 /// `error[code]: message` followed by an rustc-style `--> path:line:column` pointer.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}[{}]: {}", self.level, self.code, self.message)?;
+        let (message, path) = (printable(&self.message), printable(&self.path));
+        writeln!(f, "{}[{}]: {message}", self.level, self.code)?;
         match self.span {
-            Some(span) => write!(f, "  --> {}:{}:{}", self.path, span.line, span.column)?,
-            None => write!(f, "  --> {}", self.path)?,
+            Some(span) => write!(f, "  --> {path}:{}:{}", span.line, span.column)?,
+            None => write!(f, "  --> {path}")?,
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            write!(f, "\n  = help: {}", printable(help))?;
         }
         Ok(())
     }
+}
+
+/// `text` made safe to print on one terminal line: control characters (a newline in a file
+/// name, an escape sequence in a heading), bidirectional overrides and line separators are
+/// written as `\n` or `\u{1b}`, so no name or document text can start a line of its own (a
+/// GitHub `::error` command in a log), restyle a terminal or reorder what is shown. Tabs stay.
+///
+/// ```
+/// use docrules_model::diagnostic::printable;
+///
+/// assert_eq!(printable("a\n::error file=x::y.md"), "a\\n::error file=x::y.md");
+/// assert_eq!(printable("\u{1b}[31mred"), "\\u{1b}[31mred");
+/// assert_eq!(printable("48 時間\tok"), "48 時間\tok");
+/// ```
+pub fn printable(text: &str) -> Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if unsafe_char(c) => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }

@@ -5,7 +5,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
 
 use super::{Texts, summary};
-use docrules_model::diagnostic::{Diagnostic, Level};
+use docrules_model::diagnostic::{Diagnostic, Level, printable};
 use docrules_rules::finding::Finding;
 
 fn level(level: Level) -> SnippetLevel<'static> {
@@ -50,26 +50,28 @@ pub fn render_to_width<'a>(
         out.push_str(&format!("{diagnostic}\n\n"));
     }
     for finding in findings {
+        // Names and document text go through `printable`: a file name or a heading must not
+        // break a line or send escape sequences to the terminal.
         let title = level(finding.level)
-            .primary_title(finding.message.as_str())
+            .primary_title(printable(&finding.message))
             .id(finding.code);
         let mut group = Group::with_title(title);
         let primary_text = texts(&finding.primary.path);
         let mut primary = primary_text.map(|text| {
             Snippet::source(text)
-                .path(finding.primary.path.as_str())
+                .path(printable(&finding.primary.path))
                 .line_start(1)
                 .fold(true)
                 .annotation(
                     AnnotationKind::Primary
                         .span(finding.primary.span.range())
-                        .label(finding.primary.label.as_str()),
+                        .label(printable(&finding.primary.label)),
                 )
         });
         // One excerpt per other file, holding every place of it, in order of first mention.
         let mut others: Vec<(&str, Snippet<'_, _>)> = Vec::new();
         for related in &finding.related {
-            let label = format!("{}: {}", related.role, related.location.label);
+            let label = format!("{}: {}", related.role, printable(&related.location.label));
             let annotation = AnnotationKind::Context
                 .span(related.location.span.range())
                 .label(label);
@@ -81,7 +83,7 @@ pub fn render_to_width<'a>(
                 others.insert(at, (p, snippet.annotation(annotation)));
             } else if let Some(text) = texts(path) {
                 let snippet = Snippet::source(text)
-                    .path(path)
+                    .path(printable(path))
                     .line_start(1)
                     .fold(true)
                     .annotation(annotation);
@@ -95,12 +97,12 @@ pub fn render_to_width<'a>(
             group = group.element(snippet);
         }
         for note in &finding.notes {
-            group = group.element(SnippetLevel::NOTE.message(note.as_str()));
+            group = group.element(SnippetLevel::NOTE.message(printable(note)));
         }
         let explain = format!("{} (`docrules explain {}`)", finding.name, finding.code);
         group = group.element(SnippetLevel::NOTE.message(explain));
         if let Some(help) = &finding.help {
-            group = group.element(SnippetLevel::HELP.message(help.as_str()));
+            group = group.element(SnippetLevel::HELP.message(printable(help)));
         }
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");

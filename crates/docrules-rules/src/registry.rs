@@ -102,6 +102,7 @@ registry! {
     UnusedSuppression = "DR109", check checks::unused_suppression;
     MistranslatedFact = "DR110", check checks::mistranslated_fact;
     RewrittenSource = "DR111", check checks::rewritten_source;
+    CorruptedLiteral = "DR112", check checks::corrupted_literal;
     StaleValue = "DL001", lint lints::stale_value;
     BrokenFragment = "DL002", lint lints::broken_fragment;
     UnknownHtmlElement = "DL003", lint lints::unknown_html_element;

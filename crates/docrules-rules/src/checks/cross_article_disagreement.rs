@@ -85,18 +85,19 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             ),
             fact_location(v2, y, format!("{} ({})", y.value, version_name(v2))),
         );
-        // Each other (article, value) once, the first one's first.
-        let mut seen: Vec<(usize, &docrules_model::fact::Value)> = vec![(a2, &y.value)];
+        // Each other (article, value) once, the first one's first. Values are kept per article
+        // (an article states few values about one subject), so a subject stated by thousands of
+        // articles is one pass, not a pass over pairs.
+        let mut seen: BTreeMap<usize, Vec<&docrules_model::fact::Value>> = BTreeMap::new();
+        seen.entry(a2).or_default().push(&y.value);
         let mut places = Vec::new();
         for (a, article, version, fact) in std::iter::once(first).chain(facts.iter().map(statement))
         {
-            if seen
-                .iter()
-                .any(|(sa, sv)| *sa == a && sv.same_as(&fact.value))
-            {
+            let values = seen.entry(a).or_default();
+            if values.iter().any(|v| v.same_as(&fact.value)) {
                 continue;
             }
-            seen.push((a, &fact.value));
+            values.push(&fact.value);
             places.push((article, version, fact));
         }
         let total = places.len();

@@ -4,6 +4,7 @@
 //! registers itself in the registry ([`crate::registry::RuleId`]). A check reads the aligned
 //! corpus and returns findings; the framework applies suppressions and sorts.
 
+pub(crate) mod corrupted_literal;
 pub(crate) mod cross_article_disagreement;
 pub(crate) mod error_id_rebound;
 pub(crate) mod extra_section;

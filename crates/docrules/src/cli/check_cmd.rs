@@ -3,6 +3,7 @@
 use super::paths::Base;
 use super::*;
 use docrules_model::diagnostic::Diagnostic;
+use docrules_model::diagnostic::printable;
 use docrules_rules::registry::{Kind, RuleId};
 
 /// Colors on a terminal, never with NO_COLOR (or when asked for none).
@@ -99,7 +100,11 @@ pub(super) fn check_command(
     match &reporting.output {
         Some(file) => {
             if let Err(e) = crate::atomic::write(file, text.as_bytes()) {
-                let _ = writeln!(err, "error: cannot write {}: {e}", base.show(file));
+                let _ = writeln!(
+                    err,
+                    "error: cannot write {}: {e}",
+                    printable(&base.show(file))
+                );
                 return EXIT_USAGE;
             }
         }

@@ -3,6 +3,7 @@
 use super::paths::{Base, Rooted};
 use super::*;
 use docrules_model::diagnostic::Diagnostic;
+use docrules_model::diagnostic::printable;
 
 /// Says why the corpus cannot be compiled: its problems, printed like every other command's.
 fn refuse(err: &mut dyn Write, rooted: &Rooted, diagnostics: Vec<&Diagnostic>) -> u8 {
@@ -39,7 +40,7 @@ pub(super) fn compile_command(
     let files = match docrules_codegen::codegen(&compiled) {
         Ok(files) => files,
         Err(message) => {
-            let _ = writeln!(err, "error: {message}");
+            let _ = writeln!(err, "error: {}", printable(&message.to_string()));
             return EXIT_USAGE;
         }
     };
@@ -69,7 +70,7 @@ pub(super) fn compile_command(
             EXIT_OK
         }
         Err(e) => {
-            let _ = writeln!(err, "error: cannot write {shown}: {e}");
+            let _ = writeln!(err, "error: cannot write {}: {e}", printable(&shown));
             EXIT_USAGE
         }
     }

@@ -6,6 +6,7 @@ use super::*;
 use docrules_align::diff::Changelog;
 use docrules_align::diff::select::SelectError;
 use docrules_model::diagnostic::Diagnostic;
+use docrules_model::diagnostic::printable;
 
 /// Loose files are shown as given, relative to the current directory.
 fn show_loose(log: &mut Changelog, base: &Base) {
@@ -50,7 +51,7 @@ pub(super) fn diff_command(
                     return EXIT_USAGE;
                 }
                 Err(message) => {
-                    let _ = writeln!(err, "error: {message}");
+                    let _ = writeln!(err, "error: {}", printable(&message.to_string()));
                     return EXIT_USAGE;
                 }
             }
@@ -67,7 +68,7 @@ pub(super) fn diff_command(
             match diff_select::in_corpus(&shown.corpus, &selection) {
                 Ok(logs) => (logs, shown.rooted.root().to_owned(), shown.diagnostics),
                 Err(message) => {
-                    let _ = writeln!(err, "error: {message}");
+                    let _ = writeln!(err, "error: {}", printable(&message.to_string()));
                     return EXIT_USAGE;
                 }
             }

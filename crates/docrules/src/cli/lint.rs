@@ -2,6 +2,7 @@
 //! and against the markdown itself; fixes applied in place, shown as a diff, or written to
 //! standard output for editors.
 
+use docrules_model::diagnostic::printable;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -204,7 +205,11 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let base = Base::current();
     let rooted = base.under(&options.rules);
     let reference = match crate::cache::load_with_cache(&options.rules, &options.cache_dir) {
-        Ok((mut reference, _cached)) => {
+        Ok(loaded) => {
+            if let Some(note) = &loaded.note {
+                let _ = writeln!(err, "note: {}; compiled without it", printable(note));
+            }
+            let mut reference = loaded.reference;
             // Findings cite the canonical versions: printed like the linted files.
             for article in &mut reference.articles {
                 article.canonical_path = rooted.show(&article.canonical_path);
@@ -223,7 +228,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let (mut inputs, mut problems) = match inputs(options, reference.as_ref(), &base) {
         Ok(read) => read,
         Err(message) => {
-            let _ = writeln!(err, "error: {message}");
+            let _ = writeln!(err, "error: {}", printable(&message.to_string()));
             return EXIT_USAGE;
         }
     };
@@ -257,13 +262,13 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 );
                 if options.format == FindingFormat::Human {
                     if let Some(note) = placement_note(&placement, reference.as_ref()) {
-                        let _ = writeln!(err, "note: {}: {note}", inputs[i].shown);
+                        let _ = writeln!(err, "note: {}: {note}", printable(&inputs[i].shown));
                     }
                 }
                 if let Some(note) =
                     unnamed_locale_note(locale.as_ref(), &placement, reference.as_ref())
                 {
-                    let _ = writeln!(err, "note: {}: {note}", inputs[i].shown);
+                    let _ = writeln!(err, "note: {}: {note}", printable(&inputs[i].shown));
                 }
                 let config = file_configs[i].clone();
                 docs.push((i, doc, locale, placement, config));
@@ -308,7 +313,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             } else if options.stdin {
                 let _ = out.write_all(fixed.as_bytes());
             } else if let Err(e) = crate::atomic::write(&input.path, fixed.as_bytes()) {
-                let _ = writeln!(err, "error: cannot write {}: {e}", input.shown);
+                let _ = writeln!(err, "error: cannot write {}: {e}", printable(&input.shown));
                 return EXIT_USAGE;
             }
             if options.fix {

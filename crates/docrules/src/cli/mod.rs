@@ -2,6 +2,7 @@
 //! run exactly what users run.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use docrules_model::diagnostic::printable;
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
@@ -417,7 +418,7 @@ pub(super) fn note_cldr_only(corpus: &Corpus, err: &mut dyn Write) {
 /// standard error.
 fn load_corpus(path: &std::path::Path, err: &mut dyn Write) -> Option<Corpus> {
     let corpus = docrules_parse::corpus::load(path)
-        .map_err(|e| writeln!(err, "error: {e}"))
+        .map_err(|e| writeln!(err, "error: {}", printable(&e.to_string())))
         .ok()?;
     let detected = corpus
         .layout
