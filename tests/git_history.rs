@@ -661,3 +661,20 @@ fn the_files_layout_is_not_read_from_history() {
         ("guide/en-us/2024-01-10.md", "")
     );
 }
+
+#[test]
+fn a_new_commit_is_a_new_corpus_for_the_lint_cache() {
+    // Committing an edit leaves the files as they were but changes the versions read (the
+    // edit now has a commit and a date of its own): the cache key must change with it.
+    let dir = tempfile::tempdir().unwrap();
+    history(dir.path());
+    write(
+        dir.path(),
+        "docs/ja/keys.md",
+        &page("02/10/2024", "キー", "キーは 10 日間有効です。"),
+    );
+    let before = docrules::cache::fingerprint(dir.path()).unwrap();
+    assert_eq!(docrules::cache::fingerprint(dir.path()).unwrap(), before);
+    commit(dir.path(), "2024-02-10T09:00:00Z", &[]);
+    assert_ne!(docrules::cache::fingerprint(dir.path()).unwrap(), before);
+}

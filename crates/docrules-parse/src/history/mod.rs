@@ -111,6 +111,24 @@ pub fn read(walked: &Walked, bounds: Bounds) -> History {
     history
 }
 
+/// What the history of `walked`'s folders is at: the HEAD commit of each repository holding
+/// one (`-` for a folder outside git or a repository without commits), in folder order. Two
+/// runs that see the same files and the same heads read the same history (the lint cache's
+/// key).
+pub fn heads(walked: &Walked) -> Vec<String> {
+    walked
+        .folders()
+        .iter()
+        .map(|folder| {
+            std::fs::canonicalize(&folder.dir)
+                .ok()
+                .and_then(|dir| repo::discover(&dir).ok())
+                .and_then(|(repo, _)| repo.head_id().ok().map(|id| id.to_string()))
+                .unwrap_or_else(|| "-".to_owned())
+        })
+        .collect()
+}
+
 /// The folder (longest first) a walked file is in, and its path below it.
 fn folder_of<'f>(
     folders: impl Iterator<Item = &'f Folder>,
