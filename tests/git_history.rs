@@ -678,3 +678,38 @@ fn a_new_commit_is_a_new_corpus_for_the_lint_cache() {
     commit(dir.path(), "2024-02-10T09:00:00Z", &[]);
     assert_ne!(docrules::cache::fingerprint(dir.path()).unwrap(), before);
 }
+
+#[test]
+fn a_commit_whose_date_goes_back_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = history(dir.path());
+    let back = commit(
+        dir.path(),
+        "2024-03-10T09:00:00Z",
+        &[(
+            "docs/en/keys.md",
+            &page("01/05/2024", "Keys", "The key is valid for 12 days."),
+        )],
+    );
+    let (_, check, _) = json(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let order: Vec<&Value> = check["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "version-order")
+        .collect();
+    assert_eq!(order.len(), 1, "{check:#}");
+    let message = order[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("docs/en/keys.md` is dated before"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("keys.md@{}", short(&c.first))),
+        "{message}"
+    );
+    assert!(
+        !message.contains(short(&back)),
+        "the newest prints as the file itself: {message}"
+    );
+}

@@ -211,6 +211,20 @@ fn order_ties(versions: &[Version]) -> Vec<Diagnostic> {
             let same = before.date == version.date
                 && before.last_handoff == version.last_handoff
                 && before.sequence == version.sequence;
+            // A later commit whose `ms.date` went back is ordered before the text it replaced.
+            if before.sequence > version.sequence && version.sequence > 0 && !same {
+                out.push(
+                    Diagnostic::warning(
+                        "version-order",
+                        &before.path,
+                        format!(
+                            "`{}` is dated before `{}`, which it replaced in git history: versions are ordered by ms.date, so the older text counts as the newer",
+                            before.path, version.path
+                        ),
+                    )
+                    .with_help("give the newer revision an ms.date no earlier than the one before it"),
+                );
+            }
             if same {
                 out.push(
                     Diagnostic::warning(
