@@ -281,6 +281,81 @@ fn github_annotations() {
     assert!(!line.contains('\n'));
 }
 
+/// GitLab Code Quality: one issue per finding and input problem, each with a unique fingerprint
+/// that survives a run that only moves lines, and a path that exists from the current folder.
+#[test]
+fn gitlab_code_quality_report() {
+    let root = common::corpus_root();
+    let (_, out) = check(&root, &["--format", "gitlab"]);
+    let issues: Value = serde_json::from_str(&out).unwrap();
+    let issues = issues.as_array().unwrap();
+    let (_, json) = check(&root, &["--format", "json"]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let expected =
+        json["findings"].as_array().unwrap().len() + json["diagnostics"].as_array().unwrap().len();
+    assert_eq!(issues.len(), expected);
+    let mut fingerprints = std::collections::BTreeSet::new();
+    for issue in issues {
+        assert!(fingerprints.insert(issue["fingerprint"].as_str().unwrap().to_owned()));
+        assert!(["info", "minor", "major"].contains(&issue["severity"].as_str().unwrap()));
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+        let path = issue["location"]["path"].as_str().unwrap();
+        assert!(std::path::Path::new(path).exists(), "{path}");
+        assert!(!issue["description"].as_str().unwrap().is_empty());
+    }
+    let stale = issues
+        .iter()
+        .find(|i| i["check_name"] == "DR101 stale-fact")
+        .unwrap();
+    assert_eq!(stale["severity"], "major");
+
+    // Lines moved by an edit above every finding: the same fingerprints, other lines.
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root, dir.path());
+    let report = |dir: &std::path::Path| {
+        let (_, out) = check(dir, &["--format", "gitlab"]);
+        let issues: Value = serde_json::from_str(&out).unwrap();
+        issues
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                let fingerprint = i["fingerprint"].as_str().unwrap().to_owned();
+                (
+                    fingerprint,
+                    i["location"]["lines"]["begin"].as_u64().unwrap(),
+                )
+            })
+            .collect::<std::collections::BTreeMap<String, u64>>()
+    };
+    let before = report(dir.path());
+    for entry in walkdir::WalkDir::new(dir.path()) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let at = text.find("\n#").unwrap_or(0);
+            let (front, body) = text.split_at(at);
+            std::fs::write(&path, format!("{front}\n<!-- moved -->\n{body}")).unwrap();
+        }
+    }
+    let after = report(dir.path());
+    assert_eq!(before.len(), issues.len());
+    assert!(before.keys().eq(after.keys()), "{before:#?}\n{after:#?}");
+    assert!(before.iter().any(|(k, line)| after[k] != *line));
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 #[test]
 fn fail_on_and_exit_statuses() {
     let trigger = common::fixture("check/internal-disagreement/trigger");

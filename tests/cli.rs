@@ -210,3 +210,32 @@ fn check_writes_its_report_to_a_file_and_can_exit_zero() {
         "the findings are still printed: {out}"
     );
 }
+
+/// The GitHub Action and the pre-commit hooks are valid YAML, build from a path that exists,
+/// and never splice an input into a shell script (inputs reach `run:` through `env:` only).
+#[test]
+fn action_and_pre_commit_hooks_are_sound() {
+    use yaml_rust2::YamlLoader;
+    let root = common::corpus_root().join("..");
+    let action = std::fs::read_to_string(root.join("action.yml")).unwrap();
+    let docs = YamlLoader::load_from_str(&action).unwrap();
+    let steps = docs[0]["runs"]["steps"].as_vec().unwrap();
+    assert!(!steps.is_empty());
+    for step in steps {
+        if let Some(script) = step["run"].as_str() {
+            assert!(!script.contains("${{"), "expression in a script: {script}");
+        }
+    }
+    assert!(action.contains("$ACTION_PATH/crates/docrules"));
+    assert!(root.join("crates/docrules/Cargo.toml").exists());
+
+    let hooks = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).unwrap();
+    let hooks = YamlLoader::load_from_str(&hooks).unwrap();
+    let ids: Vec<&str> = hooks[0]
+        .as_vec()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["docrules-lint", "docrules-check"]);
+}

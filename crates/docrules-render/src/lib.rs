@@ -1,5 +1,5 @@
-//! Findings for people and tools: rustc-style excerpts, versioned JSON, SARIF 2.1.0 and GitHub
-//! workflow annotations. Shared by `docrules check` and `docrules lint`; `dump`, `facts` and
+//! Findings for people and tools: rustc-style excerpts, versioned JSON, SARIF 2.1.0, GitHub
+//! workflow annotations and GitLab Code Quality reports. Shared by `docrules check` and `docrules lint`; `dump`, `facts` and
 //! `diff` carry the same input diagnostics and summary counts.
 //!
 //! Paths are printed as they come: the command line makes every path relative to the current
@@ -10,6 +10,7 @@ pub mod diff;
 pub mod dump;
 pub mod facts;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod sarif;

@@ -96,6 +96,7 @@ pub(super) fn check_command(
             ) + "\n"
         }
         FindingFormat::Github => render::github::render(&report.findings, &diagnostics),
+        FindingFormat::Gitlab => render::gitlab::render(&report.findings, &diagnostics),
     };
     match &reporting.output {
         Some(file) => {

@@ -379,6 +379,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             ) + "\n"
         }
         FindingFormat::Github => render::github::render(&findings, &problems),
+        FindingFormat::Gitlab => render::gitlab::render(&findings, &problems),
     };
     let _ = report.write_all(text.as_bytes());
     let threshold = options.fail_on.level();

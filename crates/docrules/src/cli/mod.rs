@@ -105,7 +105,7 @@ enum Command {
         #[arg(default_value = "corpus")]
         path: PathBuf,
         /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/2`), SARIF 2.1.0,
-        /// or GitHub workflow annotations.
+        /// GitHub workflow annotations, or a GitLab Code Quality report (`codequality` artifact).
         #[arg(long, value_enum, default_value_t = FindingFormat::Human)]
         format: FindingFormat,
         /// Exit with 1 when a finding at or above this level is reported.
@@ -179,7 +179,7 @@ enum Command {
         #[arg(long)]
         cache_dir: Option<PathBuf>,
         /// Output format: rustc-style excerpts, JSON (schema `docrules.findings/2`), SARIF 2.1.0,
-        /// or GitHub workflow annotations.
+        /// GitHub workflow annotations, or a GitLab Code Quality report (`codequality` artifact).
         #[arg(long, value_enum, default_value_t = FindingFormat::Human)]
         format: FindingFormat,
         /// Exit with 1 when a finding at or above this level is reported.
@@ -255,6 +255,7 @@ enum FindingFormat {
     Json,
     Sarif,
     Github,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
