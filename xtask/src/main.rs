@@ -12,6 +12,7 @@
 //! - `fuzz TARGET [SECONDS]`: a libFuzzer target of `fuzz/` (see `fuzz`).
 //! - `bench`: docrules on generated corpora of repository size beside the parse floor and other
 //!   linters, in release mode; figures are printed and written, never asserted.
+//! - `bench-git`: reading the git history of a generated repository (`from = "git"`).
 
 mod bench;
 mod eval;
@@ -40,6 +41,7 @@ fn main() -> Result<()> {
         ),
         Some("bench") => bench::run(&workspace_root(), &rest()),
         Some("bench-release") => bench::run_release(&workspace_root(), &rest()),
+        Some("bench-git") => bench::git::run(&workspace_root(), &rest()),
         Some("bench-corpus") => bench::corpus(&workspace_root(), &rest()),
         Some("fuzz") => fuzz::run(&workspace_root(), &rest()),
         Some("bench-floor") => bench::floor(&PathBuf::from(
@@ -72,6 +74,8 @@ tasks:
            beside them; target/bench/results.md (--help for options, --micro for the
            in-process micro-benchmarks)
   bench-corpus FILES DIR   only write a generated corpus (to profile a command on it)
+  bench-git [--files 1000] [--commits 20]   facts and check reading a generated repository's
+           git history (every commit changes every file) beside its working tree alone
   fuzz TARGET [SECONDS] [-- ARGS]   run a libFuzzer target of fuzz/ (front_matter, document,
            corpus, lint_fix) for SECONDS (60), instrumented on the stable toolchain";
 

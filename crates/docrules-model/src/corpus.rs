@@ -60,16 +60,26 @@ pub struct Version {
     pub date: Option<Date>,
     /// `ms.lasthandoff`: when a translation was last synchronized with its source.
     pub last_handoff: Option<Date>,
-    /// The file's path relative to the corpus root, `/`-separated.
+    /// The file's path relative to the corpus root, `/`-separated; a revision from git
+    /// history that is not the working tree's file is `<path>@<short commit>`.
     pub path: String,
+    /// The commit this revision was read from (`[versions] from = "git"`; full hex id); `None`
+    /// for a file read from disk (uncommitted edits, or a corpus not read from history).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+    /// Position in its file's history, oldest first (0 outside git history): orders revisions
+    /// whose dates tie.
+    #[serde(skip)]
+    pub sequence: u32,
     /// The parsed file.
     pub document: Document,
 }
 
 impl Version {
-    /// The order of versions within an article: `ms.date`, then `ms.lasthandoff`, then path.
-    pub fn order_key(&self) -> (Option<Date>, Option<Date>, &str) {
-        (self.date, self.last_handoff, &self.path)
+    /// The order of versions within an article: `ms.date`, then `ms.lasthandoff`, then the
+    /// position in git history, then path.
+    pub fn order_key(&self) -> (Option<Date>, Option<Date>, u32, &str) {
+        (self.date, self.last_handoff, self.sequence, &self.path)
     }
 }
 

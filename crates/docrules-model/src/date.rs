@@ -54,6 +54,36 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The calendar date of `seconds` since 1970-01-01 (a git commit's time plus its offset);
+    /// `None` outside years 0–65535.
+    ///
+    /// ```
+    /// use docrules_model::date::Date;
+    ///
+    /// assert_eq!(Date::from_unix_seconds(0), Date::new(1970, 1, 1));
+    /// assert_eq!(Date::from_unix_seconds(1_709_251_199), Date::new(2024, 2, 29));
+    /// assert_eq!(Date::from_unix_seconds(-1), Date::new(1969, 12, 31));
+    /// ```
+    pub fn from_unix_seconds(seconds: i64) -> Option<Date> {
+        // Howard Hinnant's days-to-civil, on eras of 400 years.
+        let days = seconds.div_euclid(86_400) + 719_468;
+        let era = days.div_euclid(146_097);
+        let doe = days.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,

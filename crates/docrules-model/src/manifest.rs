@@ -197,14 +197,47 @@ impl SourceConfig {
 pub struct VersionsConfig {
     /// `files` (one file per version, dated by its name: the `files` layout) or `worktree`
     /// (each file as it is now is the one version of its article in its locale: every other
-    /// layout). The default follows the layout.
+    /// layout) or `git` (every committed revision of each file, and the working tree). The
+    /// default follows the layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<VersionsFrom>,
+    /// `git` only: read no commit older than this date (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// `git` only: at most this many versions of each file, the newest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_per_file: Option<usize>,
 }
 
 impl VersionsConfig {
     fn is_default(&self) -> bool {
         *self == VersionsConfig::default()
+    }
+
+    /// `since` as a date (checked by [`Manifest::parse`]).
+    pub fn since_date(&self) -> Option<crate::date::Date> {
+        self.since.as_deref().and_then(crate::date::Date::parse)
+    }
+
+    fn check(&self) -> Result<(), Diagnostic> {
+        let problem = |m: &str| Err(Diagnostic::error("manifest", FILE_NAME, m));
+        if let Some(since) = &self.since {
+            if crate::date::Date::parse(since).is_none() || !since.contains('-') {
+                return problem(&format!(
+                    "`[versions] since = \"{since}\"` is not a date such as `2019-01-01`"
+                ));
+            }
+        }
+        if self.max_per_file == Some(0) {
+            return problem("`[versions] max_per_file = 0` keeps no version; give 1 or more");
+        }
+        let git = self.from == Some(VersionsFrom::Git);
+        if !git && (self.since.is_some() || self.max_per_file.is_some()) {
+            return problem(
+                "`since` and `max_per_file` bound git history: they need `[versions] from = \"git\"`",
+            );
+        }
+        Ok(())
     }
 }
 
@@ -217,7 +250,8 @@ pub enum VersionsFrom {
     /// Each file is the one version of its article in its locale, dated by `ms.date` when it
     /// has one.
     Worktree,
-    /// Every committed revision of each file (not supported yet).
+    /// Every committed revision of each file that changed it (first parents from HEAD), and
+    /// the working tree when it differs from HEAD.
     Git,
 }
 
@@ -366,11 +400,12 @@ impl Manifest {
             }
         }
         let files = self.layout() == Some(Layout::Files);
+        self.versions.check()?;
         match self.versions.from {
-            Some(VersionsFrom::Git) => Err(Diagnostic::error(
+            Some(VersionsFrom::Git) if files => Err(Diagnostic::error(
                 "manifest",
                 FILE_NAME,
-                "`[versions] from = \"git\"` is not supported yet: use `worktree`",
+                "the `files` layout has one file per version: `[versions] from = \"git\"` needs another layout",
             )),
             Some(VersionsFrom::Files) if self.layout().is_some() && !files => {
                 Err(Diagnostic::error(
@@ -467,7 +502,17 @@ mod tests {
         assert!(no_locale.message.contains("{locale}"), "{no_locale}");
         let typo = Manifest::parse("[corpus]\nlayout = \"docusaurs\"\n").unwrap_err();
         assert_eq!(typo.span.unwrap().line, 2, "{typo}");
-        assert!(Manifest::parse("[versions]\nfrom = \"git\"\n").is_err());
+        let git = Manifest::parse(
+            "[versions]\nfrom = \"git\"\nsince = \"2019-01-01\"\nmax_per_file = 3\n",
+        )
+        .unwrap();
+        assert_eq!(git.versions.since_date().unwrap().to_string(), "2019-01-01");
+        assert_eq!(git.versions.max_per_file, Some(3));
+        assert!(Manifest::parse("[versions]\nfrom = \"git\"\nsince = \"1/1/2019\"\n").is_err());
+        assert!(Manifest::parse("[versions]\nfrom = \"git\"\nmax_per_file = 0\n").is_err());
+        assert!(Manifest::parse("[versions]\nsince = \"2019-01-01\"\n").is_err());
+        let git_files = "[corpus]\nlayout = \"files\"\n[versions]\nfrom = \"git\"\n";
+        assert!(Manifest::parse(git_files).is_err());
         let worktree_files = "[corpus]\nlayout = \"files\"\n[versions]\nfrom = \"worktree\"\n";
         assert!(Manifest::parse(worktree_files).is_err());
     }

@@ -102,8 +102,8 @@ pub fn load(root: &Path) -> Result<Corpus, LoadError> {
         Manifest::default()
     });
 
-    let walked = crate::source::walk(root, &manifest);
-    diagnostics.extend(walked.diagnostics);
+    let mut walked = crate::source::walk(root, &manifest);
+    diagnostics.extend(std::mem::take(&mut walked.diagnostics));
     // Where a file's name is its version (`files`), a front matter without `ms.date` is
     // worth a warning; Learn articles always carry one, so there it is too. Elsewhere
     // (Docusaurus, Hugo, MkDocs) pages have no `ms.date`, and a file is its one version.
@@ -111,11 +111,47 @@ pub fn load(root: &Path) -> Result<Corpus, LoadError> {
         walked.layout,
         manifest::Layout::Files | manifest::Layout::LearnRepos
     );
-    let loaded: Vec<(Option<Version>, Vec<Diagnostic>)> = walked
-        .files
-        .par_iter()
-        .map(|file| load_file(file, dates_expected, &manifest))
-        .collect();
+    if walked.versions == manifest::VersionsFrom::Git && walked.layout == manifest::Layout::Files {
+        // Only a detected `files` layout gets here (the manifest refuses the pair).
+        diagnostics.push(
+            Diagnostic::error(
+                "manifest",
+                manifest::FILE_NAME,
+                "`[versions] from = \"git\"` needs a layout other than `files`, whose files are versions already; read as `files`",
+            )
+            .with_help("name the layout in `[corpus] layout`, or remove `from = \"git\"`"),
+        );
+        walked.versions = manifest::VersionsFrom::Files;
+    }
+    let loaded: Vec<(Option<Version>, Vec<Diagnostic>)> =
+        if walked.versions == manifest::VersionsFrom::Git {
+            let bounds = crate::history::Bounds {
+                since: manifest.versions.since_date(),
+                max_per_file: manifest.versions.max_per_file,
+            };
+            let history = crate::history::read(&walked, bounds);
+            diagnostics.extend(history.diagnostics);
+            history
+                .revisions
+                .into_par_iter()
+                .map(|r| {
+                    let (version, found) = load_bytes(&r.file, r.bytes, dates_expected, &manifest);
+                    let version = version.map(|mut v| {
+                        v.date = v.date.or(r.date);
+                        v.commit = r.commit;
+                        v.sequence = r.sequence;
+                        v
+                    });
+                    (version, found)
+                })
+                .collect()
+        } else {
+            walked
+                .files
+                .par_iter()
+                .map(|file| load_file(file, dates_expected, &manifest))
+                .collect()
+        };
     let mut versions = Vec::new();
     for (version, file_diagnostics) in loaded {
         diagnostics.extend(file_diagnostics);
@@ -171,7 +207,25 @@ fn order_ties(versions: &[Version]) -> Vec<Diagnostic> {
     let mut last: std::collections::HashMap<&Locale, &Version> = std::collections::HashMap::new();
     for version in versions {
         if let Some(before) = last.get(&version.locale) {
-            if before.date == version.date && before.last_handoff == version.last_handoff {
+            // Revisions of one file in git history are ordered by their commits.
+            let same = before.date == version.date
+                && before.last_handoff == version.last_handoff
+                && before.sequence == version.sequence;
+            // A later commit whose `ms.date` went back is ordered before the text it replaced.
+            if before.sequence > version.sequence && version.sequence > 0 && !same {
+                out.push(
+                    Diagnostic::warning(
+                        "version-order",
+                        &before.path,
+                        format!(
+                            "`{}` is dated before `{}`, which it replaced in git history: versions are ordered by ms.date, so the older text counts as the newer",
+                            before.path, version.path
+                        ),
+                    )
+                    .with_help("give the newer revision an ms.date no earlier than the one before it"),
+                );
+            }
+            if same {
                 out.push(
                     Diagnostic::warning(
                         "version-order",
@@ -197,16 +251,23 @@ fn load_file(
     dates_expected: bool,
     manifest: &Manifest,
 ) -> (Option<Version>, Vec<Diagnostic>) {
+    // The walk refused FIFOs and devices; this refuses one put in a file's place since.
+    match file::read_regular(&file.path) {
+        Ok(bytes) => load_bytes(file, bytes, dates_expected, manifest),
+        Err(refusal) => (None, vec![refusal.diagnostic(&file.rel)]),
+    }
+}
+
+/// Loads one file's `bytes` (from disk or a commit) as a version of `file`'s article.
+fn load_bytes(
+    file: &SourceFile,
+    bytes: Vec<u8>,
+    dates_expected: bool,
+    manifest: &Manifest,
+) -> (Option<Version>, Vec<Diagnostic>) {
     let rel = file.rel.clone();
-    let path = file.path.as_path();
     let mut diagnostics = Vec::new();
     let (article, locale) = (file.article.clone(), file.locale.clone());
-
-    // The walk refused FIFOs and devices; this refuses one put in a file's place since.
-    let bytes = match file::read_regular(path) {
-        Ok(bytes) => bytes,
-        Err(refusal) => return (None, vec![refusal.diagnostic(&rel)]),
-    };
     let document = match read_document(&rel, bytes, Some(&locale), manifest) {
         Ok(document) => document,
         Err(diagnostic) => return (None, vec![diagnostic]),
@@ -275,6 +336,8 @@ fn load_file(
         date,
         last_handoff,
         path: rel,
+        commit: None,
+        sequence: 0,
         document,
     };
     (Some(version), diagnostics)

@@ -12,6 +12,7 @@ pub mod decode;
 pub mod extract;
 pub mod file;
 pub mod front_matter;
+pub mod history;
 pub mod html;
 pub mod markdown;
 pub mod source;

@@ -108,6 +108,9 @@ pub struct JsonFact<'a> {
     pub locale: &'a Locale,
     /// The version's date.
     pub version: Option<Date>,
+    /// The commit the version was read from (git history).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<&'a str>,
     /// The fact itself (its fields are inlined).
     #[serde(flatten)]
     pub fact: &'a Fact,
@@ -125,6 +128,7 @@ pub fn json(corpus: &Corpus, filter: &Filter, root: &str, diagnostics: &[Diagnos
                 article: &version.article,
                 locale: &version.locale,
                 version: version.date,
+                commit: version.commit.as_deref(),
                 fact,
             })
         })

@@ -32,6 +32,7 @@ fn escape_property(text: &str) -> String {
 ///     path: "backup/ja-jp/2021-06-04.md".into(),
 ///     span: Span { start: 120, end: 136, line: 7, column: 5 },
 ///     label: "no such anchor".into(),
+///     commit: None,
 /// };
 /// let message = "`#pre-requisites` is not an anchor of this file".to_owned();
 /// let mut finding = Finding::new(rule, "backup", "ja-JP", message, primary);

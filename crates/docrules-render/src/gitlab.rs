@@ -69,6 +69,7 @@ fn fingerprint(parts: &[&str], rank: usize) -> String {
 ///     path: "backup/zh-tw/2019-05-21.md".into(),
 ///     span: Span { start: 0, end: 8, line: 54, column: 3 },
 ///     label: "48 h".into(),
+///     commit: None,
 /// };
 /// let finding = Finding::new(rule, "backup", "zh-TW", "`超過 48 小時` (48 h)".into(), primary);
 /// let out = docrules_render::gitlab::render(&[finding], &[]);

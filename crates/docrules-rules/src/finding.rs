@@ -20,6 +20,9 @@ pub struct Location {
     pub span: Span,
     /// What is there, for the reader (the underlined text's label).
     pub label: String,
+    /// The commit of the version it is in, when read from git history (full hex id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
 }
 
 /// Another place a finding rests on, and how it relates to the finding.
@@ -154,6 +157,7 @@ impl Finding {
 /// A fact's place, labelled with its text and value.
 pub fn fact_location(version: &Version, fact: &Fact, label: String) -> Location {
     Location {
+        commit: None,
         path: version.path.clone(),
         span: fact.span,
         label,
@@ -170,13 +174,18 @@ pub fn fact_value(version: &Version, fact: &Fact) -> FactValue {
     }
 }
 
-/// `ja-JP 2021-06-04`.
+/// `ja-JP 2021-06-04`, `en 2024-03-01 at 4836bb2` for a revision from git history.
 pub fn version_name(version: &Version) -> String {
     format!(
-        "{} {}",
+        "{} {}{}",
         version.locale,
         version
             .date
-            .map_or_else(|| "(undated)".to_owned(), |d| d.to_string())
+            .map_or_else(|| "(undated)".to_owned(), |d| d.to_string()),
+        version
+            .commit
+            .as_ref()
+            .map(|c| format!(" at {}", c.get(..7).unwrap_or(c)))
+            .unwrap_or_default()
     )
 }

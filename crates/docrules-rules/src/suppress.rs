@@ -65,6 +65,7 @@ fn directives_in(path: &str, text: &str, lines: &LineIndex) -> Vec<Inline> {
             .unwrap_or_default();
         let span = lines.span(text, all.range());
         let location = Location {
+            commit: None,
             path: path.to_owned(),
             span,
             label: "suppression".into(),
@@ -191,6 +192,7 @@ pub fn apply(compiled: &Compiled<'_>, findings: &mut Vec<Finding>) -> Vec<Findin
             ),
         };
         let location = Location {
+            commit: None,
             path: FILE_NAME.to_owned(),
             span,
             label: "unused".into(),

@@ -91,6 +91,8 @@ fn copy(version: &Version, i: usize) -> Version {
         date: version.date,
         last_handoff: version.last_handoff,
         path: format!("{i}.md"),
+        commit: None,
+        sequence: 0,
         document,
     }
 }

@@ -15,22 +15,34 @@ use docrules_rules::lint::reference::{self, Reference};
 /// SHA-256 of the manifest and of every file of the corpus (path and bytes), as its layout
 /// finds them (sources beside the root included).
 pub fn fingerprint(root: &Path) -> std::io::Result<String> {
-    fingerprint_of(root, &corpus_files(root))
+    let (files, history) = corpus_files(root);
+    fingerprint_of(root, &files, &history)
 }
 
-/// The manifest and the corpus files, in path order.
-fn corpus_files(root: &Path) -> Vec<docrules_parse::source::SourceFile> {
+/// The corpus files, in path order, and with `[versions] from = "git"` the HEAD commit of
+/// each repository they are in (a commit changes the versions read while the files stay the
+/// same); `""` otherwise.
+fn corpus_files(root: &Path) -> (Vec<docrules_parse::source::SourceFile>, String) {
     let manifest = docrules_parse::corpus::load_manifest(root).unwrap_or_default();
-    let mut files = docrules_parse::source::walk(root, &manifest).files;
+    let walked = docrules_parse::source::walk(root, &manifest);
+    let history = if walked.versions == docrules_model::manifest::VersionsFrom::Git {
+        docrules_parse::history::heads(&walked).join(" ")
+    } else {
+        String::new()
+    };
+    let mut files = walked.files;
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    files
+    (files, history)
 }
 
 fn fingerprint_of(
     root: &Path,
     files: &[docrules_parse::source::SourceFile],
+    history: &str,
 ) -> std::io::Result<String> {
     let mut hasher = Sha256::new();
+    hasher.update(history.as_bytes());
+    hasher.update([0]);
     let manifest_text =
         std::fs::read(root.join(docrules_model::manifest::FILE_NAME)).unwrap_or_default();
     hasher.update(&manifest_text);
@@ -58,9 +70,12 @@ const RACY: std::time::Duration = std::time::Duration::from_secs(2);
 fn metadata_fingerprint(
     root: &Path,
     files: &[docrules_parse::source::SourceFile],
+    history: &str,
 ) -> Option<String> {
     let now = std::time::SystemTime::now();
     let mut hasher = Sha256::new();
+    hasher.update(history.as_bytes());
+    hasher.update([0]);
     let manifest = root.join(docrules_model::manifest::FILE_NAME);
     let paths = std::iter::once((manifest.as_path(), ""))
         .chain(files.iter().map(|f| (f.path.as_path(), f.rel.as_str())));
@@ -248,11 +263,11 @@ pub fn load_with_cache(root: &Path, cache: &Path) -> Result<Loaded, String> {
     if !root.is_dir() {
         return Err(format!("`{}` is not a corpus folder", root.display()));
     }
-    let files = corpus_files(root);
+    let (files, history) = corpus_files(root);
     let usable = own_folder(cache);
     // The content fingerprint reads every file; what the file system says of them stands for
     // it when it was recorded with it before.
-    let index = metadata_fingerprint(root, &files)
+    let index = metadata_fingerprint(root, &files, &history)
         .filter(|_| usable.is_ok())
         .map(|meta| cache.join(format!("{}m{meta}.json", own_prefix())));
     // An index file holds, as a JSON string, the content fingerprint its metadata stood for.
@@ -267,7 +282,7 @@ pub fn load_with_cache(root: &Path, cache: &Path) -> Result<Loaded, String> {
             fingerprint.clone()
         }
         _ => {
-            let fingerprint = fingerprint_of(root, &files)
+            let fingerprint = fingerprint_of(root, &files, &history)
                 .map_err(|e| format!("cannot read corpus `{}`: {e}", root.display()))?;
             if let (Some(index), Ok(json)) = (&index, serde_json::to_vec(&fingerprint)) {
                 let _ = std::fs::remove_file(index);

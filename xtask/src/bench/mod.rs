@@ -7,6 +7,7 @@
 //! never for assertions.
 
 mod generate;
+pub(crate) mod git;
 mod measure;
 mod tools;
 

@@ -207,6 +207,9 @@ pub struct Side {
     pub locale: Option<Locale>,
     /// `ms.date`, else the date in the file name; `None` when neither gives one.
     pub date: Option<Date>,
+    /// The commit the version was read from (git history).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
 }
 
 impl Side {
@@ -216,6 +219,7 @@ impl Side {
             path: version.path.clone(),
             locale: Some(version.locale.clone()),
             date: version.date,
+            commit: version.commit.clone(),
         }
     }
 }

@@ -96,11 +96,13 @@ pub fn loose(old: &Path, new: &Path) -> Result<Changelog, SelectError> {
             path: old_doc.path().to_owned(),
             locale: old_locale,
             date: old_date,
+            commit: None,
         },
         new: Side {
             path: new_doc.path().to_owned(),
             locale: new_locale,
             date: new_date,
+            commit: None,
         },
         changes: diff::diff_in(&old_doc, &new_doc, same_language),
     })
@@ -222,8 +224,8 @@ fn pairs<'a>(
     }
 }
 
-/// `2019-07-15`, `zh-tw@2019-05-21` or `zh-tw` (its newest version) to the one version it
-/// names.
+/// `2019-07-15`, `zh-tw@2019-05-21`, `en@4836bb2` (a commit) or `zh-tw` (its newest version)
+/// to the one version it names.
 fn resolve<'a>(
     article: &'a Article,
     spec: &str,
@@ -236,6 +238,25 @@ fn resolve<'a>(
             if let Some(newest) = article.versions.iter().rev().find(|v| v.locale == alone) {
                 return Ok(newest);
             }
+        }
+    }
+    // `en@4836bb2`: a revision from git history by its commit (a prefix of at least 4).
+    let (written, rest) = spec.split_once('@').unwrap_or(("", spec));
+    if rest.len() >= 4 && rest.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let wanted = if written.is_empty() {
+            locale.cloned()
+        } else {
+            Locale::parse(written)
+        };
+        let prefix = rest.to_ascii_lowercase();
+        let found: Vec<&Version> = article
+            .versions
+            .iter()
+            .filter(|v| v.commit.as_deref().is_some_and(|c| c.starts_with(&prefix)))
+            .filter(|v| wanted.as_ref().is_none_or(|l| *l == v.locale))
+            .collect();
+        if let [one] = found.as_slice() {
+            return Ok(one);
         }
     }
     let (spec_locale, date) = match spec.split_once('@') {

@@ -10,6 +10,7 @@
 //! article in its locale (`[versions] from = "worktree"`).
 
 mod pattern;
+mod place;
 mod preset;
 mod walk;
 
@@ -24,6 +25,7 @@ use docrules_model::manifest::{self, Layout, Manifest, VersionsFrom};
 use docrules_model::span::LineIndex;
 
 pub use pattern::{Matched, Pattern};
+pub use place::Folder;
 
 /// One file of a corpus, placed by the layout.
 #[derive(Debug, Clone)]
@@ -59,6 +61,8 @@ pub struct Walked {
     pub source_locale: Option<Locale>,
     /// Files outside the layout, folders that cannot be read, sources that do not exist.
     pub diagnostics: Vec<Diagnostic>,
+    /// The trees read (none for `files`), to place files found elsewhere (git history).
+    trees: Vec<Tree>,
 }
 
 /// A source ready to read: its folder, its locale if fixed, its compiled globs.
@@ -117,6 +121,7 @@ pub fn walk(root: &Path, manifest: &Manifest) -> Walked {
         _ => VersionsFrom::Worktree,
     });
     let mut source_locale = None;
+    let mut trees = Vec::new();
     let files = if layout == Layout::Files {
         let found = root_walk
             .unwrap_or_else(|| walk_dir(root, root, Arc::from(Vec::new()), &mut diagnostics));
@@ -127,7 +132,7 @@ pub fn walk(root: &Path, manifest: &Manifest) -> Walked {
             preset_layout => preset::specs(preset_layout, manifest.source_locale().as_ref(), root),
         };
         source_locale = specs.iter().find_map(|s| s.locale.clone());
-        let trees = expand(root, &specs, manifest, &mut diagnostics);
+        trees = expand(root, &specs, manifest, &mut diagnostics);
         claim(root, &trees, root_walk, &mut diagnostics)
     };
     Walked {
@@ -137,6 +142,7 @@ pub fn walk(root: &Path, manifest: &Manifest) -> Walked {
         files,
         source_locale,
         diagnostics,
+        trees,
     }
 }
 

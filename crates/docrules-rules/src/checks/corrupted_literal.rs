@@ -123,6 +123,7 @@ fn finding(
             version_name(source)
         ),
         Location {
+            commit: None,
             path: version.path.clone(),
             span,
             label: how.to_owned(),
@@ -131,6 +132,7 @@ fn finding(
     finding.related.push(Related {
         role: "source",
         location: Location {
+            commit: None,
             path: source.path.clone(),
             span: fact.span,
             label: format!("`{}`", fact.text),

@@ -60,6 +60,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                         doc.sections[*first_section].anchor, doc.sections[*section].anchor
                     ),
                     Location {
+                        commit: None,
                         path: version.path.clone(),
                         span: *span,
                         label: format!("{id} here"),
@@ -68,6 +69,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 finding.related.push(Related {
                     role: "other-section",
                     location: Location {
+                        commit: None,
                         path: version.path.clone(),
                         span: *first_span,
                         label: format!("{id} in #{}", doc.sections[*first_section].anchor),

@@ -71,6 +71,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                     version_name(canonical)
                 ),
                 Location {
+                    commit: None,
                     path: version.path.clone(),
                     span: section.span,
                     label: "not in the canonical version".into(),

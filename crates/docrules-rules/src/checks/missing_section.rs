@@ -88,6 +88,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                     version_name(canonical)
                 ),
                 Location {
+                    commit: None,
                     path: version.path.clone(),
                     span,
                     label: format!("#{} would follow this section", section.anchor),
@@ -96,6 +97,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             finding.related.push(Related {
                 role: "canonical",
                 location: Location {
+                    commit: None,
                     path: canonical.path.clone(),
                     span: section.span,
                     label: format!("#{} in the canonical version", section.anchor),

@@ -63,6 +63,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             finding.related.push(Related {
                 role: "source",
                 location: Location {
+                    commit: None,
                     path: source.path.clone(),
                     span: stated.span,
                     label: format!("{} ({})", stated.value, version_name(source)),

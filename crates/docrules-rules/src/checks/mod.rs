@@ -119,6 +119,7 @@ pub fn run(compiled: &Compiled<'_>) -> Report {
         })
         .collect();
     let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
+    name_commits(compiled, &mut findings);
     let before = findings.len();
     let unused = suppress::apply(compiled, &mut findings);
     let suppressed = before - findings.len();
@@ -127,5 +128,24 @@ pub fn run(compiled: &Compiled<'_>) -> Report {
     Report {
         findings,
         suppressed,
+    }
+}
+
+/// Gives every place of a finding the commit of the version it is in (versions read from git
+/// history), so that the checks need not each say it.
+fn name_commits(compiled: &Compiled<'_>, findings: &mut [Finding]) {
+    let commits: std::collections::HashMap<&str, &str> = compiled
+        .corpus
+        .versions()
+        .filter_map(|v| Some((v.path.as_str(), v.commit.as_deref()?)))
+        .collect();
+    if commits.is_empty() {
+        return;
+    }
+    for finding in findings {
+        let related = finding.related.iter_mut().map(|r| &mut r.location);
+        for place in std::iter::once(&mut finding.primary).chain(related) {
+            place.commit = commits.get(place.path.as_str()).map(|c| (*c).to_owned());
+        }
     }
 }

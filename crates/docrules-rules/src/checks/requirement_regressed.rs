@@ -98,6 +98,7 @@ fn in_article(article: &docrules_align::AlignedArticle<'_>) -> Vec<Finding> {
                             version_name(new)
                         ),
                         Location {
+                            commit: None,
                             path: n.path.clone(),
                             span: n.span,
                             label: format!("now `{}`", n.text),
@@ -106,6 +107,7 @@ fn in_article(article: &docrules_align::AlignedArticle<'_>) -> Vec<Finding> {
                     finding.related.push(Related {
                         role: "previous-version",
                         location: Location {
+                            commit: None,
                             path: o.path.clone(),
                             span: o.span,
                             label: format!("was `{}`", o.text),

@@ -81,6 +81,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 ),
             },
             Location {
+                commit: None,
                 path: version.path.clone(),
                 span: title.span,
                 label: "translated from an older structure".into(),
@@ -90,6 +91,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             finding.related.push(Related {
                 role: "canonical",
                 location: Location {
+                    commit: None,
                     path: canonical.path.clone(),
                     span: canonical_title.span,
                     label: "the rewritten source".into(),
@@ -137,6 +139,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             finding.related.push(Related {
                 role,
                 location: Location {
+                    commit: None,
                     path: at.path.clone(),
                     span: section.span,
                     label: format!("#{}", section.anchor),

@@ -76,6 +76,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             finding.related.push(Related {
                 role: "canonical",
                 location: Location {
+                    commit: None,
                     path: canonical.path.clone(),
                     span: reference.span,
                     label: format!("{} ({})", reference.value, version_name(canonical)),

@@ -121,6 +121,7 @@ pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
             finding.related.push(Related {
                 role: "other-spelling",
                 location: Location {
+                    commit: None,
                     path: target.path.to_owned(),
                     span: common_spans[0],
                     label: format!("`{common}`"),

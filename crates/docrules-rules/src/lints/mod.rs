@@ -44,6 +44,7 @@ impl Target<'_> {
     /// A finding of `rule` in this file.
     pub fn finding(&self, rule: RuleId, span: Span, label: String, message: String) -> Finding {
         let location = Location {
+            commit: None,
             path: self.path.to_owned(),
             span,
             label,

@@ -77,6 +77,7 @@ pub(crate) fn run(target: &Target<'_>) -> Vec<Finding> {
         finding.related.push(Related {
             role: "canonical",
             location: Location {
+                commit: None,
                 path: article.canonical_path.clone(),
                 span: reference.span,
                 label: format!("{} ({version})", reference.value),

@@ -223,10 +223,10 @@ enum Command {
         #[arg(long, value_parser = parse_locale)]
         locale: Option<Locale>,
         /// The old version: `DATE` or `LOCALE@DATE` (e.g. `zh-tw@2019-05-21`); LOCALE@ compares
-        /// across locales.
+        /// across locales; `LOCALE@COMMIT` (a commit id prefix) names a revision from git history.
         #[arg(long)]
         from: Option<String>,
-        /// The new version: `DATE` or `LOCALE@DATE`.
+        /// The new version: `DATE`, `LOCALE@DATE` or `LOCALE@COMMIT`.
         #[arg(long)]
         to: Option<String>,
         /// Output format: a changelog for the terminal, JSON (schema `docrules.diff/2`), or
