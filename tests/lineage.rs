@@ -260,3 +260,74 @@ fn a_translation_of_a_source_rewritten_since_is_one_finding() {
         "{message}"
     );
 }
+
+/// Sections whose content comes from an included file (DocFX `[!INCLUDE]`, as Microsoft
+/// Learn's limits tables do): the storage-files-scale-targets article in miniature. The source
+/// split the included content into two sections and renamed the account section; the
+/// translation, older than every source version, still includes both tables. With the
+/// includes, nothing is reported (what they hold is not in the file); with the same sections
+/// written out, the canonical section the translation has no heading for is missing.
+#[test]
+fn sections_made_of_included_files_are_not_judged_missing_or_extra() {
+    let source =
+        |date: &str, body: &str| format!("---\nms.date: {date}\n---\n# Scale targets\n\n{body}");
+    let en = [
+        (
+            "2021-10-06",
+            "## Storage account scale targets\n\nTargets apply at the account level: 5 PiB, 20,000 requests per second.\n\n## File share scale targets\n\nA share holds up to 100 TiB.\n\n## File scale targets\n\nA file holds up to 4 TiB.\n",
+        ),
+        (
+            "2022-11-02",
+            "## Storage account scale targets\n\nTargets apply at the account level: 5 PiB, 40,000 requests per second.\n\n## File share scale targets\n\nA share holds up to 100 TiB.\n\n## File scale targets\n\nA file holds up to 4 TiB.\n",
+        ),
+    ];
+    let translation = |account: &str, files: &str| {
+        format!(
+            "---\nms.date: 05/05/2019\nms.contentlocale: fr-FR\n---\n# Objectifs de mise à l’échelle\n\n## <a name=\"azure-storage-account-scale-targets\"></a>Objectifs d’un compte de stockage Azure\n\n{account}\n\n## <a name=\"file-share-and-file-scale-targets\"></a>Partage de fichiers et fichiers\n\n{files}\n"
+        )
+    };
+    let run = |account: &str, files: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "docrules.toml",
+            "[crate]\nname = \"fixture-rules\"\n\n[corpus]\nsource_locale = \"en-US\"\n",
+        );
+        for (date, body) in en {
+            // `ms.date` is MM/DD/YYYY.
+            let (y, m, d) = (&date[..4], &date[5..7], &date[8..]);
+            write(
+                &format!("storage/en-us/{date}.md"),
+                &source(&format!("{m}/{d}/{y}"), body),
+            );
+        }
+        write("storage/fr-fr/2019-05-05.md", &translation(account, files));
+        let (_, out, err) =
+            common::run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+        assert!(err.is_empty(), "{err}");
+        let json: Value = serde_json::from_str(&out).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let included = run(
+        "[!INCLUDE [azure-storage-account-limits](../../includes/azure-storage-account-limits.md)]",
+        "[!INCLUDE [storage-files-scale-targets](../../includes/storage-files-scale-targets.md)]",
+    );
+    assert!(included.is_empty(), "{included:?}");
+    let written = run(
+        "Les objectifs s’appliquent au compte : 5 Pio.",
+        "Un partage contient jusqu’à 100 Tio.",
+    );
+    assert!(
+        written.iter().any(|n| n == "missing-section"),
+        "the same structure written out is judged: {written:?}"
+    );
+}

@@ -353,6 +353,28 @@ impl AlignedArticle<'_> {
     }
 }
 
+/// Whether section `s` takes content from another file: a DocFX include (`[!INCLUDE [name](path)]`,
+/// the way Microsoft Learn shares tables between articles) in its own blocks. What such a
+/// section says is not in the file, so whether it has or lacks another section's content cannot
+/// be told from it.
+pub fn includes_content(doc: &Document, s: SectionId) -> bool {
+    let Some(section) = doc.sections.get(s.index()) else {
+        return false;
+    };
+    let text = doc.source.text.as_str();
+    section.blocks.iter().any(|block| match block {
+        Block::Paragraph(p) => text.get(p.span.range()).is_some_and(|t| {
+            t.trim_start()
+                .get(..10)
+                .is_some_and(|h| h.eq_ignore_ascii_case("[!include "))
+                || t.trim_start()
+                    .get(..9)
+                    .is_some_and(|h| h.eq_ignore_ascii_case("[!include["))
+        }),
+        _ => false,
+    })
+}
+
 /// Whether section `s` regroups sections the other version has, rather than adding or
 /// removing content: it has subsections and most of them (at least half, and two) are
 /// `matched` — a heading put over existing sections, or taken away from above them — or all of

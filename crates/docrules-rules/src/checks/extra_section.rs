@@ -8,6 +8,9 @@
 //! A version most of whose sections the canonical version no longer has is reported once, as
 //! `rewritten-source`, not section by section.
 //!
+//! A section whose content is an included file (`[!INCLUDE]`) is not reported: its words are
+//! not in the file, and it may be a canonical section under an older heading.
+//!
 //! ## Example
 //!
 //! The newest zh-TW version has `#need-help-contact-support`; the canonical ja-JP 2021-06-04
@@ -20,7 +23,7 @@
 use super::{Finding, Location, current_translations, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
-use docrules_align::absence::{Removal, is_wrapper};
+use docrules_align::absence::{Removal, includes_content, is_wrapper};
 use docrules_model::diagnostic::Level;
 use docrules_model::index::SectionId;
 
@@ -53,7 +56,9 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                     Removal::Removed { certain, .. } | Removal::NotInSource { certain } => certain,
                     Removal::Unknown => true,
                 };
-                certain && !is_wrapper(doc, s, &matched)
+                // A section whose content is an included file may be the canonical one's
+                // under an older heading: its words are not here to tell.
+                certain && !is_wrapper(doc, s, &matched) && !includes_content(doc, s)
             })
             .collect();
         for &s in &extra {

@@ -7,7 +7,8 @@
 //! error IDs, literals, position), so a renamed or translated anchor is not reported as missing.
 //! A missing section whose parent section is missing too is reported once, with its parent.
 //! A version most of whose sections the canonical version no longer has is reported once, as
-//! `rewritten-source`, not section by section.
+//! `rewritten-source`, not section by section. Where the section would be, a translation
+//! that takes content from an included file (`[!INCLUDE]`) may hold it there: not reported.
 //!
 //! ## Example
 //!
@@ -22,8 +23,10 @@
 use super::{Finding, Location, Related, current_translations, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
-use docrules_align::absence::{Absence, is_wrapper};
+use docrules_align::absence::{Absence, includes_content, is_wrapper};
+use docrules_align::sections::SectionAlignment;
 use docrules_model::diagnostic::Level;
+use docrules_model::document::Document;
 use docrules_model::index::SectionId;
 
 /// What this rule is, for the registry.
@@ -47,8 +50,10 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             .filter(|&s| reference.sections[s].level > 0 && alignment.of_new(s).is_none())
             .collect();
         // Only what the evidence says is missing: not a section whose content the source
-        // already had under other headings, not a wrapper around sections the locale has.
+        // already had under other headings, not a wrapper around sections the locale has, not
+        // one whose place in the translation takes its content from an included file.
         let matched = |s: SectionId| alignment.of_new(s).is_some();
+        let doc = &version.document;
         let missing: Vec<SectionId> = unmatched
             .iter()
             .copied()
@@ -57,7 +62,11 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                     Absence::Added { certain, .. } => certain,
                     Absence::Dropped | Absence::Unknown => true,
                 };
-                certain && !is_wrapper(reference, s, &matched)
+                certain
+                    && !is_wrapper(reference, s, &matched)
+                    && !place_of(alignment, reference, doc, s)
+                        .iter()
+                        .any(|&t| includes_content(doc, t))
             })
             .collect();
         for &s in &missing {
@@ -72,7 +81,6 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 .rev()
                 .find_map(|p| alignment.of_new(p).filter(|m| m.new.first() == Some(&p)))
                 .and_then(|m| m.old.iter().max().copied());
-            let doc = &version.document;
             let at = before.map_or(doc.sections.first().map(|x| x.span), |b| {
                 doc.sections.get(b.index()).map(|x| x.span)
             });
@@ -122,6 +130,35 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             finding.section = Some(section.anchor.clone());
             out.push(finding);
         }
+    }
+    out
+}
+
+/// The translation's sections where canonical section `s` would be: the one aligned with its
+/// canonical parent, and the one aligned with the section before it, with its ancestors.
+fn place_of(
+    alignment: &SectionAlignment,
+    reference: &Document,
+    doc: &Document,
+    s: SectionId,
+) -> Vec<SectionId> {
+    let mut out = Vec::new();
+    if let Some(parent) = reference.sections[s.index()].parent {
+        out.extend(
+            alignment
+                .of_new(parent)
+                .map(|m| m.old.clone())
+                .unwrap_or_default(),
+        );
+    }
+    let before = SectionId::all(s.index())
+        .rev()
+        .find_map(|p| alignment.of_new(p))
+        .and_then(|m| m.old.iter().max().copied());
+    let mut at = before;
+    while let Some(t) = at {
+        out.push(t);
+        at = doc.sections.get(t.index()).and_then(|x| x.parent);
     }
     out
 }
