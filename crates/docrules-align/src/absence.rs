@@ -353,26 +353,43 @@ impl AlignedArticle<'_> {
     }
 }
 
-/// Whether section `s` takes content from another file: a DocFX include (`[!INCLUDE [name](path)]`,
-/// the way Microsoft Learn shares tables between articles) in its own blocks. What such a
-/// section says is not in the file, so whether it has or lacks another section's content cannot
-/// be told from it.
-pub fn includes_content(doc: &Document, s: SectionId) -> bool {
+/// The files section `s` takes content from: DocFX includes (`[!INCLUDE [name](path)]`, the way
+/// Microsoft Learn shares tables between articles) in its own blocks, by file name (lower-cased;
+/// the folders differ between repositories). What such a section says is not in the file.
+pub fn included_files(doc: &Document, s: SectionId) -> Vec<String> {
     let Some(section) = doc.sections.get(s.index()) else {
-        return false;
+        return Vec::new();
     };
     let text = doc.source.text.as_str();
-    section.blocks.iter().any(|block| match block {
-        Block::Paragraph(p) => text.get(p.span.range()).is_some_and(|t| {
-            t.trim_start()
-                .get(..10)
-                .is_some_and(|h| h.eq_ignore_ascii_case("[!include "))
-                || t.trim_start()
-                    .get(..9)
-                    .is_some_and(|h| h.eq_ignore_ascii_case("[!include["))
-        }),
-        _ => false,
-    })
+    section
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Paragraph(p) => text.get(p.span.range()),
+            _ => None,
+        })
+        .filter_map(include_target)
+        .collect()
+}
+
+/// The file name an include directive paragraph names.
+fn include_target(paragraph: &str) -> Option<String> {
+    let t = paragraph.trim_start();
+    let head = t.get(..9)?;
+    if !head.eq_ignore_ascii_case("[!include") {
+        return None;
+    }
+    let path = &t[t.find("](")? + 2..];
+    let path = &path[..path.find(')')?];
+    let name = path.rsplit(['/', '\\']).next()?.trim();
+    (!name.is_empty()).then(|| name.to_lowercase())
+}
+
+/// Every file the document includes, by file name.
+pub fn all_included_files(doc: &Document) -> Vec<String> {
+    SectionId::all(doc.sections.len())
+        .flat_map(|s| included_files(doc, s))
+        .collect()
 }
 
 /// Whether section `s` regroups sections the other version has, rather than adding or

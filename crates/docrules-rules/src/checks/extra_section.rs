@@ -23,7 +23,7 @@
 use super::{Finding, Location, current_translations, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
-use docrules_align::absence::{Removal, includes_content, is_wrapper};
+use docrules_align::absence::{Removal, included_files, is_wrapper};
 use docrules_model::diagnostic::Level;
 use docrules_model::index::SectionId;
 
@@ -58,7 +58,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 };
                 // A section whose content is an included file may be the canonical one's
                 // under an older heading: its words are not here to tell.
-                certain && !is_wrapper(doc, s, &matched) && !includes_content(doc, s)
+                certain && !is_wrapper(doc, s, &matched) && included_files(doc, s).is_empty()
             })
             .collect();
         for &s in &extra {

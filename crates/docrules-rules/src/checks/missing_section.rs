@@ -8,7 +8,8 @@
 //! A missing section whose parent section is missing too is reported once, with its parent.
 //! A version most of whose sections the canonical version no longer has is reported once, as
 //! `rewritten-source`, not section by section. Where the section would be, a translation
-//! that takes content from an included file (`[!INCLUDE]`) may hold it there: not reported.
+//! that takes content from an included file (`[!INCLUDE]`) the canonical version does not
+//! include may hold it there: not reported.
 //!
 //! ## Example
 //!
@@ -23,7 +24,7 @@
 use super::{Finding, Location, Related, current_translations, version_name};
 use crate::registry::{Meta, RuleId};
 use docrules_align::Compiled;
-use docrules_align::absence::{Absence, includes_content, is_wrapper};
+use docrules_align::absence::{Absence, all_included_files, included_files, is_wrapper};
 use docrules_align::sections::SectionAlignment;
 use docrules_model::diagnostic::Level;
 use docrules_model::document::Document;
@@ -54,6 +55,14 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
         // one whose place in the translation takes its content from an included file.
         let matched = |s: SectionId| alignment.of_new(s).is_some();
         let doc = &version.document;
+        // An include the canonical version has too does not hold what the canonical version
+        // says beside it.
+        let canonical_includes = all_included_files(reference);
+        let hides = |t: SectionId| {
+            included_files(doc, t)
+                .iter()
+                .any(|f| !canonical_includes.contains(f))
+        };
         let missing: Vec<SectionId> = unmatched
             .iter()
             .copied()
@@ -65,8 +74,8 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
                 certain
                     && !is_wrapper(reference, s, &matched)
                     && !place_of(alignment, reference, doc, s)
-                        .iter()
-                        .any(|&t| includes_content(doc, t))
+                        .into_iter()
+                        .any(hides)
             })
             .collect();
         for &s in &missing {
@@ -160,5 +169,8 @@ fn place_of(
         out.push(t);
         at = doc.sections.get(t.index()).and_then(|x| x.parent);
     }
+    // Not the title: an include in an article's introduction is boilerplate (a note that the
+    // article uses the Az module), not where a section's content went.
+    out.retain(|t| doc.sections.get(t.index()).is_some_and(|x| x.level > 1));
     out
 }
