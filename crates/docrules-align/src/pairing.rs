@@ -67,8 +67,14 @@ fn sentence_ends(text: &str) -> usize {
 }
 
 /// What a stated value is, for comparing sentences across languages.
-fn value_key(fact: &Fact) -> String {
-    format!("{}:{}", fact.kind, fact.value)
+/// The values a fact contributes to its sentence's signature: its value, and for a range each
+/// end too, so that a stale range (`4–30 min` against `4–100 min`) still shares its unchanged
+/// end with its source, as the two numbers did before they were read as one range.
+fn value_keys(fact: &Fact) -> impl Iterator<Item = String> + '_ {
+    let ends = fact.value.range_ends().into_iter().flatten();
+    std::iter::once(fact.value.clone())
+        .chain(ends)
+        .map(move |v| format!("{}:{v}", fact.kind))
 }
 
 /// The values each sentence of each prose block of a document states, by (section, block,
@@ -81,7 +87,7 @@ fn sentence_values(doc: &Document) -> SentenceValues {
         if let Some((b, s)) = prose_of(doc, fact) {
             out.entry((fact.context.section, b, s))
                 .or_default()
-                .push(value_key(fact));
+                .extend(value_keys(fact));
         }
     }
     out
@@ -409,13 +415,20 @@ pub fn pair(
         }
         let left_old: Vec<usize> = olds.iter().copied().filter(|&o| out[o].is_none()).collect();
         let left_new: Vec<usize> = news.iter().copied().filter(|&n| !taken[n]).collect();
+        // A range and one value are two statements (`4–100 min` and the default `4 min`),
+        // not one whose value changed.
+        let same_shape = |o: usize, n: usize| {
+            old.facts[o].value.range_ends().is_some() == new.facts[n].value.range_ends().is_some()
+        };
         if let ([o], [n]) = (left_old.as_slice(), left_new.as_slice()) {
-            out[*o] = Some(FactId::new(*n));
-            taken[*n] = true;
+            if same_shape(*o, *n) {
+                out[*o] = Some(FactId::new(*n));
+                taken[*n] = true;
+            }
         } else if same_language && left_old.len() == left_new.len() {
             for (&o, &n) in left_old.iter().zip(&left_new) {
                 let (a, b) = (lead(old, &old.facts[o]), lead(new, &new.facts[n]));
-                if !a.is_empty() && a == b {
+                if !a.is_empty() && a == b && same_shape(o, n) {
                     out[o] = Some(FactId::new(n));
                     taken[n] = true;
                 }

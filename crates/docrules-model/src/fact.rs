@@ -348,6 +348,22 @@ impl Value {
         }
     }
 
+    /// The two ends of a duration or count range, each as one value (`4 min` and `30 min` of
+    /// `4–30 min`); `None` for other values.
+    pub fn range_ends(&self) -> Option<[Value; 2]> {
+        match self {
+            Value::DurationRange { low, high } => Some([*low, *high].map(|end| Value::Duration {
+                millis: end.millis,
+                amount: end.amount,
+                unit: end.unit,
+            })),
+            Value::CountRange { low, high } => {
+                Some([*low, *high].map(|n| Value::Count { values: vec![n] }))
+            }
+            _ => None,
+        }
+    }
+
     /// The lower and upper ends of a duration (in milliseconds) or count, one value or a
     /// range; `None` for other kinds and for lists of alternatives. Lets a diff tell a range
     /// widened from one that shifted.
@@ -525,6 +541,8 @@ mod tests {
         };
         assert!(!minutes.same_as(&single));
         assert_eq!(minutes.bounds(), Some((240_000, 1_800_000)));
+        let ends = minutes.range_ends().map(|e| e.map(|v| v.to_string()));
+        assert_eq!(ends, Some(["4 min".to_owned(), "30 min".to_owned()]));
         let counts = Value::CountRange { low: 10, high: 20 };
         assert_eq!(
             (counts.to_string(), counts.kind()),
