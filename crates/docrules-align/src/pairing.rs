@@ -556,12 +556,22 @@ fn row_pairs(
             None => old_plain.entry(rule.section).or_default().push(r),
         }
     }
+    // A row's name: its first cell's first line, lower-cased, without footnote marks or
+    // punctuation (`**[Dedicated plan](dedicated-plan.md)**<sup>1</sup>` and `**[Dedicated
+    // plan]**` name the same row).
     let first_cell = |doc: &Document, r: RowId| -> String {
-        doc.rules[r]
-            .cells
-            .first()
-            .map(|c| c.text().trim().to_lowercase())
-            .unwrap_or_default()
+        let Some(cell) = doc.rules[r].cells.first() else {
+            return String::new();
+        };
+        let line = docrules_model::document::plain_text(&docrules_parse::extract::first_line(
+            &cell.inlines,
+        ))
+        .to_lowercase();
+        let kept: String = line
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        kept.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     // Rows without IDs. Only rows inside aligned sections are ever looked up, so a row paired
     // here with a row of an unrelated section pairs no fact.
@@ -572,14 +582,31 @@ fn row_pairs(
                 new_by_text.entry(first_cell(new, r)).or_default().push(r);
             }
         }
-        for rows in old_plain.values() {
+        for (section, rows) in &old_plain {
+            // The same name in several tables (a row per plan in each): the one in a section
+            // this row's section aligned with.
+            let aligned = alignment
+                .of_old(*section)
+                .map(|m| m.new.clone())
+                .unwrap_or_default();
             for &r in rows {
                 let text = first_cell(old, r);
                 if text.is_empty() {
                     continue;
                 }
-                if let Some(&[one]) = new_by_text.get(&text).map(Vec::as_slice) {
-                    out.insert(r, one);
+                let Some(named) = new_by_text.get(&text) else {
+                    continue;
+                };
+                let near: Vec<RowId> = named
+                    .iter()
+                    .copied()
+                    .filter(|n| aligned.contains(&new.rules[*n].section))
+                    .collect();
+                match (named.as_slice(), near.as_slice()) {
+                    ([one], _) | (_, [one]) => {
+                        out.insert(r, *one);
+                    }
+                    _ => {}
                 }
             }
         }

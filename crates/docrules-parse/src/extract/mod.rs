@@ -186,8 +186,8 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
                             // A bare number in a column of numbers is a count of what the
                             // column header names (`| Australia East | 100 | 40 |`).
                             if numeric.get(cell.column).copied().unwrap_or(false) {
-                                if let Some((range, value)) = bare_number(&cell.inlines, text, lex)
-                                {
+                                let first = first_line(&cell.inlines);
+                                if let Some((range, value)) = bare_number(&first, text, lex) {
                                     pending.push(Pending {
                                         value,
                                         comparator: None,
@@ -203,7 +203,10 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
                                             literals: Vec::new(),
                                         },
                                     });
-                                    continue;
+                                    // Lines after it (`<br/>100 (ASE)`) are read as text.
+                                    if first.len() == cell.inlines.len() {
+                                        continue;
+                                    }
                                 }
                             }
                             let context = FactContext {
@@ -308,6 +311,37 @@ fn bare_number(
     (low < high).then_some((range, Value::CountRange { low, high }))
 }
 
+/// The first line of a cell (up to a `<br>`), without footnote marks (`<sup>3</sup>`, `<sup>2,
+/// 6</sup>`): what a cell of a column of numbers states for its row (`10-30<sup>3</sup><br/>100
+/// (ASE)`). A superscript of other text is kept.
+pub fn first_line(inlines: &[Inline]) -> Vec<Inline> {
+    let line = inlines
+        .iter()
+        .position(|i| matches!(i, Inline::Break { .. }))
+        .map_or(inlines, |end| &inlines[..end]);
+    let is_tag = |i: &Inline, tag: &str| matches!(i, Inline::Html { raw, .. } if raw.trim().eq_ignore_ascii_case(tag));
+    let is_mark = |i: &Inline| match i {
+        Inline::Text { text, .. } => text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == ' '),
+        _ => false,
+    };
+    let mut out = Vec::with_capacity(line.len());
+    let mut i = 0;
+    while i < line.len() {
+        let footnote = is_tag(&line[i], "<sup>")
+            && line.get(i + 1).is_some_and(is_mark)
+            && line.get(i + 2).is_some_and(|c| is_tag(c, "</sup>"));
+        if footnote {
+            i += 3;
+            continue;
+        }
+        out.push(line[i].clone());
+        i += 1;
+    }
+    out
+}
+
 /// `text` when it is exactly one integer: digits, or digits grouped by commas (`65,000`).
 fn integer(text: &str) -> Option<u64> {
     let grouped = text.split(',').collect::<Vec<_>>();
@@ -350,7 +384,7 @@ fn numeric_columns(
                 continue;
             }
             filled[cell.column] += 1;
-            if bare_number(&cell.inlines, text, lex).is_some() {
+            if bare_number(&first_line(&cell.inlines), text, lex).is_some() {
                 numbers[cell.column] += 1;
             }
         }
