@@ -243,6 +243,78 @@ fn a_cell_range_in_a_column_of_numbers_is_one_range() {
     );
 }
 
+#[test]
+fn a_footnoted_cell_states_its_first_line() {
+    // The footnote marks (`<sup>1</sup>`) are references, not digits of the value; the line
+    // after `<br/>` is another statement, read as text.
+    let markdown = "## Scale\n\n\
+        | Plan | Scale out | Max # instances |\n| --- | --- | --- |\n\
+        | Flex | Event driven | 1000<sup>1</sup> |\n\
+        | Dedicated | Manual | 10-30<sup>3</sup><br/>100 (ASE) |\n\
+        | Apps | Event driven | 300-1000<sup>2,6</sup> |\n\
+        | Consumption | Event driven | **Windows:** 200<br/>**Linux:** 100<sup>5</sup> |\n";
+    assert_eq!(
+        document_facts(markdown, "en-US"),
+        [
+            "count 1000 «1000»",
+            "count 10–30 «10-30»",
+            "count 300–1000 «300-1000»",
+        ]
+    );
+}
+
+/// A changelog of two loose files, as `(kind, direction)` of each change.
+fn changes(old: &str, new: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let (old_path, new_path) = (dir.path().join("old.md"), dir.path().join("new.md"));
+    std::fs::write(&old_path, old).unwrap();
+    std::fs::write(&new_path, new).unwrap();
+    let (_, out, err) = common::run(&[
+        "diff",
+        old_path.to_str().unwrap(),
+        new_path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(err.is_empty(), "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    json["diffs"][0]["changes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            let text = |v: &Value| v.as_str().unwrap_or("").to_owned();
+            (text(&c["kind"]), text(&c["direction"]))
+        })
+        .collect()
+}
+
+#[test]
+fn a_row_named_in_several_tables_pairs_within_its_section() {
+    // Both versions name a "Dedicated plan" row in two tables; the scale table's row keeps its
+    // name though its link and footnote changed, and its range widened.
+    let doc = |name: &str, max: &str| {
+        format!(
+            "# Hosting\n\n## Options\n\n| Plan | Support |\n| --- | --- |\n\
+             | **Dedicated plan** | GA |\n| **Premium plan** | GA |\n\n\
+             ## Scale\n\n| Plan | Scale out | Max # instances |\n| --- | --- | --- |\n\
+             | {name} | Manual | {max} |\n| **Premium plan** | Event driven | 100 |\n"
+        )
+    };
+    let found = changes(
+        &doc(
+            "**[Dedicated plan](dedicated-plan.md)**<sup>1</sup>",
+            "10-20",
+        ),
+        &doc("**[Dedicated plan]**", "10-30<sup>3</sup>"),
+    );
+    assert_eq!(
+        found,
+        [("fact-value-changed".to_owned(), "widened".to_owned())],
+        "{found:?}"
+    );
+}
+
 fn write(root: &std::path::Path, rel: &str, text: &str) {
     let path = root.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -329,4 +401,57 @@ fn a_widened_range_is_one_change() {
         .unwrap_or_default();
     assert_eq!(changes.len(), 1, "{json:#}");
     assert_eq!(changes[0]["direction"], "widened", "{json:#}");
+}
+
+/// The findings of a corpus of two English articles, each one version, with these texts.
+fn findings_of_two_articles(first: &str, second: &str) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "docrules.toml",
+        "[crate]\nname = \"ranges\"\n\n[corpus]\nsource_locale = \"en-US\"\n",
+    );
+    write(root, "idle-timeout/en-us/2025-02-12.md", first);
+    write(root, "tcp-reset/en-us/2020-10-07.md", second);
+    let (_, out, err) = common::run(&["check", root.to_str().unwrap(), "--format", "json"]);
+    assert!(err.is_empty(), "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    json["findings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn two_articles_giving_another_range_for_the_same_subject_disagree() {
+    let idle = "# Idle timeout\n\n## Timeout\n\nLoad Balancer rules have a default timeout range of \
+        4 minutes to 100 minutes for Load Balancer rules and Inbound NAT rules. \
+        [Outbound rules](./outbound-rules.md#idletimeout) have a configurable range of 4 to 120 minutes.\n";
+    let reset = |outbound: u32, inbound: u32| {
+        format!(
+            "# TCP reset\n\n## Idle timeout\n\nThe idle timeout ranges are:\n\n\
+             - 4 minutes to {outbound} minutes for Outbound Rules\n\
+             - 4 minutes to {inbound} minutes for Load Balancer rules and Inbound NAT rules\n"
+        )
+    };
+    let found = findings_of_two_articles(idle, &reset(100, 30));
+    let lines: Vec<(&str, u64)> = found
+        .iter()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap(),
+                f["primary"]["span"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("cross-article-disagreement", 7),
+            ("cross-article-disagreement", 8)
+        ],
+        "{found:#?}"
+    );
+    // The same ranges agree; other subjects are not compared.
+    assert!(findings_of_two_articles(idle, &reset(120, 100)).is_empty());
+    let other = "# Sessions\n\n## Lifetime\n\nA session token stays valid for 4 to 30 minutes.\n";
+    assert!(findings_of_two_articles(idle, other).is_empty());
 }

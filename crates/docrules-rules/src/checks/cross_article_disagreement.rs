@@ -6,7 +6,11 @@
 //! agent); when they give different thresholds for the same thing, at least one is wrong. The
 //! subject is matched conservatively, on what translation does not change: the same kind of
 //! value stated beside the same literal (a path such as `C:\Windows\Temp`, a host, a file
-//! extension such as `.tmp`). The canonical version of each article is compared. This is a
+//! extension such as `.tmp`). The canonical version of each article is compared. Ranges stated
+//! in prose (`4 to 30 minutes`) are also compared when every word of one's sentence is in the
+//! other's (`4 minutes to 30 minutes for Load Balancer rules and Inbound NAT rules` and `a
+//! default timeout range of 4 minutes to 100 minutes for Load Balancer rules and Inbound NAT
+//! rules`): a range is specific enough that the same words name the same limit. This is a
 //! warning, never an error: the two statements may describe different limits.
 //!
 //! ## Example
@@ -24,7 +28,8 @@ use std::collections::BTreeMap;
 
 use super::{FactInfo, Finding, Related, fact_location, fact_value, version_name};
 use docrules_align::Compiled;
-use docrules_model::fact::FactKind;
+use docrules_model::corpus::Version;
+use docrules_model::fact::{Fact, FactKind};
 
 /// What this rule is, for the registry.
 pub(crate) const META: Meta = Meta {
@@ -56,7 +61,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     // One finding per subject whatever the number of articles: at the first statement that
     // disagrees with the first one in another article, with one place per other (article,
     // value) beside it.
-    let mut out = Vec::new();
+    let mut out = ranges(compiled);
     for ((kind, literal), facts) in &by_subject {
         let statement = |&(a, f): &(usize, usize)| {
             let article = &compiled.articles[a];
@@ -151,3 +156,119 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
 
 /// At most this many other places are listed in one finding.
 const MAX_PLACES: usize = 20;
+
+/// Fewest words a range's sentence must have besides the range to name its subject.
+const MIN_SUBJECT_WORDS: usize = 2;
+
+/// The words of the sentence holding `fact` besides the fact itself: letters only, lower-cased,
+/// at least four characters (so articles and prepositions do not count).
+fn subject_words(text: &str, fact: &Fact) -> Vec<String> {
+    let (start, end) = (fact.span.start as usize, fact.span.end as usize);
+    let Some(before) = text.get(..start) else {
+        return Vec::new();
+    };
+    let after = text.get(end..).unwrap_or("");
+    // A sentence ends at a line end, an ideographic full stop, or punctuation before a space
+    // (not the dots of `./outbound-rules.md`).
+    let ends = |t: &str| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut chars = t.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let stop = matches!(c, '\n' | '。')
+                || (matches!(c, '.' | '!' | '?' | ';') && next.is_none_or(char::is_whitespace));
+            if stop {
+                out.push((i, i + c.len_utf8()));
+            }
+        }
+        out
+    };
+    let from = ends(before).last().map_or(0, |&(_, e)| e);
+    let to = ends(after).first().map_or(after.len(), |&(s, _)| s);
+    let mut words: Vec<String> = Vec::new();
+    for part in [&before[from..], &after[..to]] {
+        for word in part.split(|c: char| !c.is_alphabetic()) {
+            let word = word.to_lowercase();
+            if word.chars().count() >= 4 && !words.contains(&word) {
+                words.push(word);
+            }
+        }
+    }
+    words
+}
+
+/// Ranges in the prose of two articles' canonical versions whose sentences name the same
+/// subject (the words of one are all among the other's) and state different ranges: one
+/// finding at the later article's range, beside the first range it disagrees with.
+fn ranges(compiled: &Compiled<'_>) -> Vec<Finding> {
+    let mut stated: Vec<(usize, &Version, &Fact, Vec<String>)> = Vec::new();
+    for (a, article) in compiled.articles.iter().enumerate() {
+        let version = &article.article.versions[article.canonical];
+        let text = version.document.source.text.as_str();
+        for fact in &version.document.facts {
+            if fact.context.rule.is_some() || fact.value.range_ends().is_none() {
+                continue;
+            }
+            let words = subject_words(text, fact);
+            if words.len() >= MIN_SUBJECT_WORDS {
+                stated.push((a, version, fact, words));
+            }
+        }
+    }
+    let same_subject = |x: &[String], y: &[String]| {
+        let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        small.iter().all(|w| large.contains(w))
+    };
+    let mut out = Vec::new();
+    for (i, (a2, v2, y, y_words)) in stated.iter().enumerate() {
+        let first = stated[..i].iter().find(|(a1, _, x, x_words)| {
+            a1 != a2 && x.kind == y.kind && same_subject(x_words, y_words)
+        });
+        let Some((a1, v1, x, x_words)) = first else {
+            continue;
+        };
+        if x.value.same_as(&y.value) {
+            continue;
+        }
+        let (art1, art2) = (&compiled.articles[*a1], &compiled.articles[*a2]);
+        let small = if x_words.len() <= y_words.len() {
+            x_words
+        } else {
+            y_words
+        };
+        let subject = small.join(" ");
+        let mut finding = Finding::new(
+            RuleId::CrossArticleDisagreement,
+            &art2.article.name,
+            v2.locale.as_str(),
+            format!(
+                "`{}` ({}) here, but {} says `{}` ({}) about \u{201c}{subject}\u{201d}",
+                y.text, y.value, art1.article.name, x.text, x.value
+            ),
+            fact_location(v2, y, format!("{} ({})", y.value, version_name(v2))),
+        );
+        finding.related.push(Related {
+            role: "other-article",
+            location: fact_location(
+                v1,
+                x,
+                format!(
+                    "{} in {} ({})",
+                    x.value,
+                    art1.article.name,
+                    version_name(v1)
+                ),
+            ),
+        });
+        finding.help = Some(format!(
+            "agree on one range for \u{201c}{subject}\u{201d} in both articles, or say why they differ"
+        ));
+        finding.fact = Some(FactInfo {
+            key: y.key.to_string(),
+            kind: y.kind,
+            values: vec![fact_value(v2, y), fact_value(v1, x)],
+        });
+        out.push(finding);
+    }
+    out
+}
