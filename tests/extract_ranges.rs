@@ -455,3 +455,19 @@ fn two_articles_giving_another_range_for_the_same_subject_disagree() {
     let other = "# Sessions\n\n## Lifetime\n\nA session token stays valid for 4 to 30 minutes.\n";
     assert!(findings_of_two_articles(idle, other).is_empty());
 }
+
+#[test]
+fn versions_pair_ranges_by_the_subject_their_sentences_name() {
+    // The old version's 4–100 min was about outbound rules; the new one's is about load
+    // balancer rules, whose old range was 4–30 min. Paired by value, the 4–100 min would be
+    // unchanged and the others removed and added.
+    let old = "# Idle timeout\n\n## Timeout\n\nAzure Load Balancer has the following idle timeout range:\n\n\
+        - 4 minutes to 100 minutes for Outbound Rules\n\
+        - 4 minutes to 30 minutes for Load Balancer rules and Inbound NAT rules\n";
+    let new = "# Idle timeout\n\n## Timeout\n\nAzure Load Balancer rules have a default timeout range of \
+        4 minutes to 100 minutes for Load Balancer rules and Inbound NAT rules. \
+        [Outbound rules](./outbound-rules.md#idletimeout) have a configurable range of 4 to 120 minutes.\n";
+    let found = changes(old, new);
+    let widened = ("fact-value-changed".to_owned(), "widened".to_owned());
+    assert_eq!(found, [widened.clone(), widened], "{found:?}");
+}

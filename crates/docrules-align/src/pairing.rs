@@ -14,6 +14,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use crate::sections::SectionAlignment;
+use crate::subject;
 use crate::words::Word;
 use docrules_model::document::{Block, ColumnRole, Document};
 use docrules_model::fact::{Fact, FactKind};
@@ -334,6 +335,40 @@ pub fn pair(
     let rows = row_pairs(old, new, alignment, relation);
     let mut out = vec![None; old.facts.len()];
     let mut taken = vec![false; new.facts.len()];
+    // Within one language, the ranges stated in prose, with the words of their sentences: a
+    // range pairs first with the one whose sentence names the same subject (`4 minutes to 30
+    // minutes for Load Balancer rules` became `4 minutes to 100 minutes for Load Balancer
+    // rules`), before another range takes it by its value (`4 minutes to 100 minutes for
+    // Outbound Rules`, now 120).
+    let range_words = |doc: &Document| -> HashMap<usize, Vec<String>> {
+        if !same_language {
+            return HashMap::new();
+        }
+        doc.facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.context.rule.is_none() && f.value.range_ends().is_some())
+            .map(|(i, f)| (i, subject::sentence_words(&doc.source.text, f)))
+            .collect()
+    };
+    let (old_words, new_words) = (range_words(old), range_words(new));
+    let by_subject = |o: usize, candidates: &[usize], taken: &[bool]| -> Option<usize> {
+        let words = old_words.get(&o)?;
+        let same: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&n| !taken[n] && new.facts[n].kind == old.facts[o].kind)
+            .filter(|n| {
+                new_words
+                    .get(n)
+                    .is_some_and(|w| subject::same_subject(words, w))
+            })
+            .collect();
+        match same.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
     // Old facts grouped the same way, with their unit translated into the new version.
     let mut groups: Vec<((SectionId, FactKind, Unit), Vec<usize>)> = Vec::new();
     let mut blocks_cache: HashMap<(SectionId, SectionId), HashMap<usize, usize>> = HashMap::new();
@@ -403,8 +438,17 @@ pub fn pair(
         let Some(news) = new_units.get(&key) else {
             continue;
         };
+        for &o in &olds {
+            if let Some(n) = by_subject(o, news, &taken) {
+                out[o] = Some(FactId::new(n));
+                taken[n] = true;
+            }
+        }
         // The same value pairs first, in order.
         for &o in &olds {
+            if out[o].is_some() {
+                continue;
+            }
             if let Some(&n) = news
                 .iter()
                 .find(|&&n| !taken[n] && old.facts[o].value.same_as(&new.facts[n].value))
@@ -456,6 +500,18 @@ pub fn pair(
         let Some(m) = alignment.of_old(fact.context.section) else {
             continue;
         };
+        let in_sections: Vec<usize> = m
+            .new
+            .iter()
+            .filter_map(|&section| new_by_section.get(&(section, fact.kind)))
+            .flatten()
+            .copied()
+            .collect();
+        if let Some(n) = by_subject(o, &in_sections, &taken) {
+            out[o] = Some(FactId::new(n));
+            taken[n] = true;
+            continue;
+        }
         let found = m.new.iter().find_map(|&section| {
             new_by_section
                 .get(&(section, fact.kind))?

@@ -27,7 +27,7 @@ use docrules_model::diagnostic::Level;
 use std::collections::BTreeMap;
 
 use super::{FactInfo, Finding, Related, fact_location, fact_value, version_name};
-use docrules_align::Compiled;
+use docrules_align::{Compiled, subject};
 use docrules_model::corpus::Version;
 use docrules_model::fact::{Fact, FactKind};
 
@@ -157,46 +157,6 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
 /// At most this many other places are listed in one finding.
 const MAX_PLACES: usize = 20;
 
-/// Fewest words a range's sentence must have besides the range to name its subject.
-const MIN_SUBJECT_WORDS: usize = 2;
-
-/// The words of the sentence holding `fact` besides the fact itself: letters only, lower-cased,
-/// at least four characters (so articles and prepositions do not count).
-fn subject_words(text: &str, fact: &Fact) -> Vec<String> {
-    let (start, end) = (fact.span.start as usize, fact.span.end as usize);
-    let Some(before) = text.get(..start) else {
-        return Vec::new();
-    };
-    let after = text.get(end..).unwrap_or("");
-    // A sentence ends at a line end, an ideographic full stop, or punctuation before a space
-    // (not the dots of `./outbound-rules.md`).
-    let ends = |t: &str| -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut chars = t.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let stop = matches!(c, '\n' | '。')
-                || (matches!(c, '.' | '!' | '?' | ';') && next.is_none_or(char::is_whitespace));
-            if stop {
-                out.push((i, i + c.len_utf8()));
-            }
-        }
-        out
-    };
-    let from = ends(before).last().map_or(0, |&(_, e)| e);
-    let to = ends(after).first().map_or(after.len(), |&(s, _)| s);
-    let mut words: Vec<String> = Vec::new();
-    for part in [&before[from..], &after[..to]] {
-        for word in part.split(|c: char| !c.is_alphabetic()) {
-            let word = word.to_lowercase();
-            if word.chars().count() >= 4 && !words.contains(&word) {
-                words.push(word);
-            }
-        }
-    }
-    words
-}
-
 /// Ranges in the prose of two articles' canonical versions whose sentences name the same
 /// subject (the words of one are all among the other's) and state different ranges: one
 /// finding at the later article's range, beside the first range it disagrees with.
@@ -209,20 +169,16 @@ fn ranges(compiled: &Compiled<'_>) -> Vec<Finding> {
             if fact.context.rule.is_some() || fact.value.range_ends().is_none() {
                 continue;
             }
-            let words = subject_words(text, fact);
-            if words.len() >= MIN_SUBJECT_WORDS {
+            let words = subject::sentence_words(text, fact);
+            if words.len() >= subject::MIN_SUBJECT_WORDS {
                 stated.push((a, version, fact, words));
             }
         }
     }
-    let same_subject = |x: &[String], y: &[String]| {
-        let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-        small.iter().all(|w| large.contains(w))
-    };
     let mut out = Vec::new();
     for (i, (a2, v2, y, y_words)) in stated.iter().enumerate() {
         let first = stated[..i].iter().find(|(a1, _, x, x_words)| {
-            a1 != a2 && x.kind == y.kind && same_subject(x_words, y_words)
+            a1 != a2 && x.kind == y.kind && subject::same_subject(x_words, y_words)
         });
         let Some((a1, v1, x, x_words)) = first else {
             continue;
@@ -231,12 +187,7 @@ fn ranges(compiled: &Compiled<'_>) -> Vec<Finding> {
             continue;
         }
         let (art1, art2) = (&compiled.articles[*a1], &compiled.articles[*a2]);
-        let small = if x_words.len() <= y_words.len() {
-            x_words
-        } else {
-            y_words
-        };
-        let subject = small.join(" ");
+        let subject = subject::subject_name(x_words, y_words);
         let mut finding = Finding::new(
             RuleId::CrossArticleDisagreement,
             &art2.article.name,
