@@ -188,6 +188,7 @@ fn count_ranges_and_what_is_no_range() {
         ),
         ("en-US", "Released on 2019-05-21.", &[]),
         ("en-US", "See KB 4-30 for details.", &[]),
+        ("en-US", "Windows 10-11 machines", &[]),
         // Alternatives stay alternatives, and reversed ends are no range.
         (
             "en-US",

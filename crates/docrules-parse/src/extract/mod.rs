@@ -314,11 +314,15 @@ fn bare_number(
 /// The first line of a cell (up to a `<br>`), without footnote marks (`<sup>3</sup>`, `<sup>2,
 /// 6</sup>`): what a cell of a column of numbers states for its row (`10-30<sup>3</sup><br/>100
 /// (ASE)`). A superscript of other text is kept.
-pub fn first_line(inlines: &[Inline]) -> Vec<Inline> {
+pub fn first_line(inlines: &[Inline]) -> std::borrow::Cow<'_, [Inline]> {
     let line = inlines
         .iter()
         .position(|i| matches!(i, Inline::Break { .. }))
         .map_or(inlines, |end| &inlines[..end]);
+    // Most cells have no footnote: borrowed, not copied (every cell of every table is read).
+    if !line.iter().any(|i| matches!(i, Inline::Html { .. })) {
+        return std::borrow::Cow::Borrowed(line);
+    }
     let is_tag = |i: &Inline, tag: &str| matches!(i, Inline::Html { raw, .. } if raw.trim().eq_ignore_ascii_case(tag));
     let is_mark = |i: &Inline| match i {
         Inline::Text { text, .. } => text
@@ -339,7 +343,7 @@ pub fn first_line(inlines: &[Inline]) -> Vec<Inline> {
         out.push(line[i].clone());
         i += 1;
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// `text` when it is exactly one integer: digits, or digits grouped by commas (`65,000`).

@@ -121,10 +121,17 @@ fn numbers(
             pos = number_end;
             continue;
         }
-        let facts = classify(&reader, reader.group(first));
+        let grouped = reader.group(first);
+        // A range that states nothing (`Windows 10-11`, `between 5 and 10`) is passed whole:
+        // its second number is no statement of its own.
+        let passed = match grouped.group {
+            Group::Range => grouped.end,
+            _ => number_end,
+        };
+        let facts = classify(&reader, grouped);
         pos = facts
             .last()
-            .map_or(number_end, |last| last.range.end.max(number_end));
+            .map_or(passed, |last| last.range.end.max(number_end));
         after_letter = false;
         found.extend(facts);
     }
@@ -312,11 +319,12 @@ fn classify(reader: &Reader<'_>, grouped: Grouped) -> Vec<Found> {
             };
             let (noun, noun_end) = counted_noun(text, lex, stmt_end, end);
             let all_digits = quantities.iter().all(|q| q.digits);
-            // `Office 365 サーバー`, `Windows 10`: a number right after a product name is part
-            // of the name unless a counter or comparator says otherwise.
+            // `Office 365 サーバー`, `Windows 10`, `Windows 10-11`: a number (or range) right
+            // after a product name is part of the name unless a counter or comparator says
+            // otherwise.
             if shared.is_none()
                 && comparator.is_none()
-                && group == Group::Single
+                && group != Group::Alternatives
                 && product_before(&text[..start], is_latin_prose(text)).is_some()
             {
                 return Vec::new();
