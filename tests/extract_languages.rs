@@ -16,7 +16,7 @@ fn turkish() {
         (
             "tr-TR",
             "Azure Load Balancer için boşta kalma zaman aşımı ayarı 4 dakika ila 30 dakika.",
-            &["duration 4 min «4 dakika»", "duration 30 min «30 dakika»"],
+            &["duration 4–30 min «4 dakika ila 30 dakika»"],
         ),
         (
             "tr-TR",
@@ -31,7 +31,7 @@ fn turkish() {
         (
             "tr-TR",
             "Kabul edilebilir zaman aşımı aralığı 4 ila 30 dakikadır.",
-            &["duration 4 min «4»", "duration 30 min «30 dakikadır»"],
+            &["duration 4–30 min «4 ila 30 dakikadır»"],
         ),
         (
             "tr-TR",
@@ -84,15 +84,12 @@ fn dutch() {
         (
             "nl-NL",
             "4 minuten tot 100 minuten voor uitgaande regels",
-            &[
-                "duration 4 min «4 minuten»",
-                "duration 100 min «100 minuten»",
-            ],
+            &["duration 4–100 min «4 minuten tot 100 minuten»"],
         ),
         (
             "nl-NL",
             "4 minuten tot 30 minuten voor Load Balancer regels en binnenkomende NAT-regels",
-            &["duration 4 min «4 minuten»", "duration 30 min «30 minuten»"],
+            &["duration 4–30 min «4 minuten tot 30 minuten»"],
         ),
         (
             "nl-NL",
@@ -120,8 +117,7 @@ fn dutch() {
             "De standaard retentie periode is 90 dagen, maar het is mogelijk om het interval voor het Bewaar beleid in te stellen op een waarde van 7 tot 90 dagen via de Azure Portal.",
             &[
                 "duration 90 d «90 dagen»",
-                "duration 7 d «7»",
-                "duration 90 d «90 dagen»",
+                "duration 7–90 d «7 tot 90 dagen»",
             ],
         ),
         (
@@ -154,12 +150,12 @@ fn polish() {
         (
             "pl-PL",
             "4 minuty do 100 minut dla reguł ruchu wychodzącego",
-            &["duration 4 min «4 minuty»", "duration 100 min «100 minut»"],
+            &["duration 4–100 min «4 minuty do 100 minut»"],
         ),
         (
             "pl-PL",
             "4 minuty do 30 minut dla reguł Load Balancer i reguł NAT dla ruchu przychodzącego",
-            &["duration 4 min «4 minuty»", "duration 30 min «30 minut»"],
+            &["duration 4–30 min «4 minuty do 30 minut»"],
         ),
         (
             "pl-PL",
@@ -175,7 +171,7 @@ fn polish() {
         (
             "pl-PL",
             "Po usunięciu wpisu tajnego, klucza, certyfikatu lub magazynu kluczy pozostanie on odwracalny przez konfigurowalny okres od 7 do 90 dni kalendarzowych.",
-            &["duration 7 d «7»", "duration 90 d «90 dni»"],
+            &["duration 7–90 d «7 do 90 dni»"],
         ),
         (
             "pl-PL",
@@ -190,11 +186,7 @@ fn polish() {
         (
             "pl-PL",
             "Domyślny okres przechowywania to 90 dni, ale można ustawić interwał zasad przechowywania na wartość z przedziału od 7 do 90 dni za pośrednictwem Azure Portal.",
-            &[
-                "duration 90 d «90 dni»",
-                "duration 7 d «7»",
-                "duration 90 d «90 dni»",
-            ],
+            &["duration 90 d «90 dni»", "duration 7–90 d «7 do 90 dni»"],
         ),
         (
             "pl-PL",
@@ -221,15 +213,12 @@ fn swedish() {
         (
             "sv-SE",
             "4 minuter till 100 minuter för utgående regler",
-            &[
-                "duration 4 min «4 minuter»",
-                "duration 100 min «100 minuter»",
-            ],
+            &["duration 4–100 min «4 minuter till 100 minuter»"],
         ),
         (
             "sv-SE",
             "4 minuter till 30 minuter för Load Balancer regler och inkommande NAT-regler",
-            &["duration 4 min «4 minuter»", "duration 30 min «30 minuter»"],
+            &["duration 4–30 min «4 minuter till 30 minuter»"],
         ),
         (
             "sv-SE",
@@ -257,8 +246,7 @@ fn swedish() {
             "Standardvärdet för kvarhållningsperioden är 90 dagar, men det är möjligt att ange kvarhållningsprincipintervallet till ett värde från 7 till 90 dagar Azure Portal.",
             &[
                 "duration 90 d «90 dagar»",
-                "duration 7 d «7»",
-                "duration 90 d «90 dagar»",
+                "duration 7–90 d «7 till 90 dagar»",
             ],
         ),
         (
@@ -296,7 +284,7 @@ fn czech() {
         (
             "cs-CZ",
             "Teď ji můžete nastavit po dobu 4 až 30 minut.",
-            &["duration 4 min «4»", "duration 30 min «30 minut»"],
+            &["duration 4–30 min «4 až 30 minut»"],
         ),
         (
             "cs-CZ",
@@ -306,7 +294,7 @@ fn czech() {
         (
             "cs-CZ",
             "Rozsah přijatelný časový limit je 4 až 30 minut.",
-            &["duration 4 min «4»", "duration 30 min «30 minut»"],
+            &["duration 4–30 min «4 až 30 minut»"],
         ),
         // Microsoft/azure-docs.cs-cz, articles/key-vault/general/soft-delete-overview.md @ 090c1231e400c8996b7ef419ea96918ba04e431f
         (
@@ -322,11 +310,7 @@ fn czech() {
         (
             "cs-CZ",
             "Výchozí doba uchování je 90 dní, ale je možné nastavit interval zásad uchovávání informací na hodnotu od 7 do 90 dnů pomocí Azure Portal.",
-            &[
-                "duration 90 d «90 dní»",
-                "duration 7 d «7»",
-                "duration 90 d «90 dnů»",
-            ],
+            &["duration 90 d «90 dní»", "duration 7–90 d «7 do 90 dnů»"],
         ),
         (
             "cs-CZ",
@@ -358,7 +342,7 @@ fn hungarian() {
         (
             "hu-HU",
             "4 perc – 100 perc a kimenő szabályoknál",
-            &["duration 4 min «4 perc»", "duration 100 min «100 perc»"],
+            &["duration 4–100 min «4 perc – 100 perc»"],
         ),
         (
             "hu-HU",
@@ -391,11 +375,7 @@ fn hungarian() {
         (
             "hu-HU",
             "Az alapértelmezett megőrzési időtartam 90 nap, de az adatmegőrzési házirend intervalluma 7 – 90 nap értékre állítható be a Azure Portalon keresztül.",
-            &[
-                "duration 90 d «90 nap»",
-                "duration 7 d «7»",
-                "duration 90 d «90 nap»",
-            ],
+            &["duration 90 d «90 nap»", "duration 7–90 d «7 – 90 nap»"],
         ),
         (
             "hu-HU",
@@ -432,7 +412,7 @@ fn danish() {
         (
             "da-DK",
             "Du kan nu angive den til en varighed på 4 til 30 minutter.",
-            &["duration 4 min «4»", "duration 30 min «30 minutter»"],
+            &["duration 4–30 min «4 til 30 minutter»"],
         ),
         (
             "da-DK",
@@ -442,7 +422,7 @@ fn danish() {
         (
             "da-DK",
             "Området acceptable timeout er 4 til 30 minutter.",
-            &["duration 4 min «4»", "duration 30 min «30 minutter»"],
+            &["duration 4–30 min «4 til 30 minutter»"],
         ),
         (
             "da-DK",
@@ -469,7 +449,7 @@ fn finnish() {
         (
             "fi-FI",
             "Voit nyt määrittää sen kestoksi 4 – 30 minuuttia.",
-            &["duration 4 min «4»", "duration 30 min «30 minuuttia»"],
+            &["duration 4–30 min «4 – 30 minuuttia»"],
         ),
         (
             "fi-FI",
@@ -484,7 +464,7 @@ fn finnish() {
         (
             "fi-FI",
             "Hyväksyttävä aikakatkaisu-alue on 4 – 30 minuuttia.",
-            &["duration 4 min «4»", "duration 30 min «30 minuuttia»"],
+            &["duration 4–30 min «4 – 30 minuuttia»"],
         ),
         (
             "fi-FI",

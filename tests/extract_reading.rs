@@ -101,7 +101,7 @@ fn ranges_are_one_fact() {
         (
             "fr-FR",
             "La plage de délai d’expiration acceptable est comprise entre 4 et 30 minutes.",
-            &["duration 4 min «4»", "duration 30 min «30 minutes»"],
+            &["duration 4–30 min «entre 4 et 30 minutes»"],
         ),
         // The frames of each language, around percentages: one range, not two numbers.
         (

@@ -21,6 +21,7 @@ pub mod lineage;
 pub mod pairing;
 pub mod sections;
 pub mod similarity;
+pub mod subject;
 mod words;
 
 use rayon::prelude::*;

@@ -14,6 +14,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use crate::sections::SectionAlignment;
+use crate::subject;
 use crate::words::Word;
 use docrules_model::document::{Block, ColumnRole, Document};
 use docrules_model::fact::{Fact, FactKind};
@@ -67,8 +68,14 @@ fn sentence_ends(text: &str) -> usize {
 }
 
 /// What a stated value is, for comparing sentences across languages.
-fn value_key(fact: &Fact) -> String {
-    format!("{}:{}", fact.kind, fact.value)
+/// The values a fact contributes to its sentence's signature: its value, and for a range each
+/// end too, so that a stale range (`4–30 min` against `4–100 min`) still shares its unchanged
+/// end with its source, as the two numbers did before they were read as one range.
+fn value_keys(fact: &Fact) -> impl Iterator<Item = String> + '_ {
+    let ends = fact.value.range_ends().into_iter().flatten();
+    std::iter::once(fact.value.clone())
+        .chain(ends)
+        .map(move |v| format!("{}:{v}", fact.kind))
 }
 
 /// The values each sentence of each prose block of a document states, by (section, block,
@@ -81,7 +88,7 @@ fn sentence_values(doc: &Document) -> SentenceValues {
         if let Some((b, s)) = prose_of(doc, fact) {
             out.entry((fact.context.section, b, s))
                 .or_default()
-                .push(value_key(fact));
+                .extend(value_keys(fact));
         }
     }
     out
@@ -328,6 +335,40 @@ pub fn pair(
     let rows = row_pairs(old, new, alignment, relation);
     let mut out = vec![None; old.facts.len()];
     let mut taken = vec![false; new.facts.len()];
+    // Within one language, the ranges stated in prose, with the words of their sentences: a
+    // range pairs first with the one whose sentence names the same subject (`4 minutes to 30
+    // minutes for Load Balancer rules` became `4 minutes to 100 minutes for Load Balancer
+    // rules`), before another range takes it by its value (`4 minutes to 100 minutes for
+    // Outbound Rules`, now 120).
+    let range_words = |doc: &Document| -> HashMap<usize, Vec<String>> {
+        if !same_language {
+            return HashMap::new();
+        }
+        doc.facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.context.rule.is_none() && f.value.range_ends().is_some())
+            .map(|(i, f)| (i, subject::sentence_words(&doc.source.text, f)))
+            .collect()
+    };
+    let (old_words, new_words) = (range_words(old), range_words(new));
+    let by_subject = |o: usize, candidates: &[usize], taken: &[bool]| -> Option<usize> {
+        let words = old_words.get(&o)?;
+        let same: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&n| !taken[n] && new.facts[n].kind == old.facts[o].kind)
+            .filter(|n| {
+                new_words
+                    .get(n)
+                    .is_some_and(|w| subject::same_subject(words, w))
+            })
+            .collect();
+        match same.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
     // Old facts grouped the same way, with their unit translated into the new version.
     let mut groups: Vec<((SectionId, FactKind, Unit), Vec<usize>)> = Vec::new();
     let mut blocks_cache: HashMap<(SectionId, SectionId), HashMap<usize, usize>> = HashMap::new();
@@ -397,8 +438,17 @@ pub fn pair(
         let Some(news) = new_units.get(&key) else {
             continue;
         };
+        for &o in &olds {
+            if let Some(n) = by_subject(o, news, &taken) {
+                out[o] = Some(FactId::new(n));
+                taken[n] = true;
+            }
+        }
         // The same value pairs first, in order.
         for &o in &olds {
+            if out[o].is_some() {
+                continue;
+            }
             if let Some(&n) = news
                 .iter()
                 .find(|&&n| !taken[n] && old.facts[o].value.same_as(&new.facts[n].value))
@@ -409,13 +459,20 @@ pub fn pair(
         }
         let left_old: Vec<usize> = olds.iter().copied().filter(|&o| out[o].is_none()).collect();
         let left_new: Vec<usize> = news.iter().copied().filter(|&n| !taken[n]).collect();
+        // A range and one value are two statements (`4–100 min` and the default `4 min`),
+        // not one whose value changed.
+        let same_shape = |o: usize, n: usize| {
+            old.facts[o].value.range_ends().is_some() == new.facts[n].value.range_ends().is_some()
+        };
         if let ([o], [n]) = (left_old.as_slice(), left_new.as_slice()) {
-            out[*o] = Some(FactId::new(*n));
-            taken[*n] = true;
+            if same_shape(*o, *n) {
+                out[*o] = Some(FactId::new(*n));
+                taken[*n] = true;
+            }
         } else if same_language && left_old.len() == left_new.len() {
             for (&o, &n) in left_old.iter().zip(&left_new) {
                 let (a, b) = (lead(old, &old.facts[o]), lead(new, &new.facts[n]));
-                if !a.is_empty() && a == b {
+                if !a.is_empty() && a == b && same_shape(o, n) {
                     out[o] = Some(FactId::new(n));
                     taken[n] = true;
                 }
@@ -443,6 +500,18 @@ pub fn pair(
         let Some(m) = alignment.of_old(fact.context.section) else {
             continue;
         };
+        let in_sections: Vec<usize> = m
+            .new
+            .iter()
+            .filter_map(|&section| new_by_section.get(&(section, fact.kind)))
+            .flatten()
+            .copied()
+            .collect();
+        if let Some(n) = by_subject(o, &in_sections, &taken) {
+            out[o] = Some(FactId::new(n));
+            taken[n] = true;
+            continue;
+        }
         let found = m.new.iter().find_map(|&section| {
             new_by_section
                 .get(&(section, fact.kind))?
@@ -543,12 +612,22 @@ fn row_pairs(
             None => old_plain.entry(rule.section).or_default().push(r),
         }
     }
+    // A row's name: its first cell's first line, lower-cased, without footnote marks or
+    // punctuation (`**[Dedicated plan](dedicated-plan.md)**<sup>1</sup>` and `**[Dedicated
+    // plan]**` name the same row).
     let first_cell = |doc: &Document, r: RowId| -> String {
-        doc.rules[r]
-            .cells
-            .first()
-            .map(|c| c.text().trim().to_lowercase())
-            .unwrap_or_default()
+        let Some(cell) = doc.rules[r].cells.first() else {
+            return String::new();
+        };
+        let line = docrules_model::document::plain_text(&docrules_parse::extract::first_line(
+            &cell.inlines,
+        ))
+        .to_lowercase();
+        let kept: String = line
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        kept.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     // Rows without IDs. Only rows inside aligned sections are ever looked up, so a row paired
     // here with a row of an unrelated section pairs no fact.
@@ -559,14 +638,31 @@ fn row_pairs(
                 new_by_text.entry(first_cell(new, r)).or_default().push(r);
             }
         }
-        for rows in old_plain.values() {
+        for (section, rows) in &old_plain {
+            // The same name in several tables (a row per plan in each): the one in a section
+            // this row's section aligned with.
+            let aligned = alignment
+                .of_old(*section)
+                .map(|m| m.new.clone())
+                .unwrap_or_default();
             for &r in rows {
                 let text = first_cell(old, r);
                 if text.is_empty() {
                     continue;
                 }
-                if let Some(&[one]) = new_by_text.get(&text).map(Vec::as_slice) {
-                    out.insert(r, one);
+                let Some(named) = new_by_text.get(&text) else {
+                    continue;
+                };
+                let near: Vec<RowId> = named
+                    .iter()
+                    .copied()
+                    .filter(|n| aligned.contains(&new.rules[*n].section))
+                    .collect();
+                match (named.as_slice(), near.as_slice()) {
+                    ([one], _) | (_, [one]) => {
+                        out.insert(r, *one);
+                    }
+                    _ => {}
                 }
             }
         }

@@ -43,7 +43,17 @@ fn value(value: &Value) -> TokenStream {
         Value::Duration { millis, .. } => {
             quote! { Value::Duration(Duration::from_millis(#millis)) }
         }
+        Value::DurationRange { low, high } => {
+            let (low, high) = (low.millis, high.millis);
+            quote! {
+                Value::DurationRange {
+                    low: Duration::from_millis(#low),
+                    high: Duration::from_millis(#high),
+                }
+            }
+        }
         Value::Count { values } => quote! { Value::Count(&[#(#values),*]) },
+        Value::CountRange { low, high } => quote! { Value::CountRange { low: #low, high: #high } },
         Value::Percent { low, high } => {
             let (low, high) = (Literal::f64_suffixed(*low), Literal::f64_suffixed(*high));
             quote! { Value::PercentRange { low: #low, high: #high } }

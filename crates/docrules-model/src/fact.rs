@@ -211,6 +211,17 @@ impl TimeUnit {
     }
 }
 
+/// One end of a duration range: the normalized length and the number and unit as written.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct DurationBound {
+    /// The length in milliseconds.
+    pub millis: u64,
+    /// The number as written (`4`, `1.5`).
+    pub amount: f64,
+    /// The unit as written, or the one the range shares (`4 to 30 minutes`).
+    pub unit: TimeUnit,
+}
+
 /// A normalized value. Equal values mean the same thing whatever language or unit wrote them.
 #[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -224,10 +235,25 @@ pub enum Value {
         /// The unit as written.
         unit: TimeUnit,
     },
+    /// A range of lengths (`4 to 30 minutes`, `4分～30分`): one statement, compared by both
+    /// ends, so a translation with another upper bound is stale.
+    DurationRange {
+        /// The lower end.
+        low: DurationBound,
+        /// The upper end.
+        high: DurationBound,
+    },
     /// One number, or alternatives (`60,000 または 65,000`), in the order written.
     Count {
         /// The numbers, in the order written.
         values: Vec<u64>,
+    },
+    /// A range of numbers (`10 - 20` in a column of counts, `5 to 10 servers`).
+    CountRange {
+        /// The lower end.
+        low: u64,
+        /// The upper end.
+        high: u64,
     },
     /// A percentage or a range of percentages (`5% から 10%`): `low == high` for one value.
     Percent {
@@ -292,8 +318,8 @@ impl Value {
     /// The kind of fact the value states.
     pub fn kind(&self) -> FactKind {
         match self {
-            Value::Duration { .. } => FactKind::Duration,
-            Value::Count { .. } => FactKind::Count,
+            Value::Duration { .. } | Value::DurationRange { .. } => FactKind::Duration,
+            Value::Count { .. } | Value::CountRange { .. } => FactKind::Count,
             Value::Percent { .. } => FactKind::Percent,
             Value::Version { .. } => FactKind::Version,
             Value::ErrorId { .. } => FactKind::ErrorId,
@@ -310,6 +336,10 @@ impl Value {
     pub fn same_as(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Duration { millis: a, .. }, Value::Duration { millis: b, .. }) => a == b,
+            (
+                Value::DurationRange { low: a0, high: a1 },
+                Value::DurationRange { low: b0, high: b1 },
+            ) => a0.millis == b0.millis && a1.millis == b1.millis,
             (Value::Version { components: a, .. }, Value::Version { components: b, .. }) => {
                 let trim = |c: &[u64]| c.len() - c.iter().rev().take_while(|&&x| x == 0).count();
                 a[..trim(a)] == b[..trim(b)]
@@ -317,18 +347,62 @@ impl Value {
             _ => self == other,
         }
     }
+
+    /// The two ends of a duration or count range, each as one value (`4 min` and `30 min` of
+    /// `4–30 min`); `None` for other values.
+    pub fn range_ends(&self) -> Option<[Value; 2]> {
+        match self {
+            Value::DurationRange { low, high } => Some([*low, *high].map(|end| Value::Duration {
+                millis: end.millis,
+                amount: end.amount,
+                unit: end.unit,
+            })),
+            Value::CountRange { low, high } => {
+                Some([*low, *high].map(|n| Value::Count { values: vec![n] }))
+            }
+            _ => None,
+        }
+    }
+
+    /// The lower and upper ends of a duration (in milliseconds) or count, one value or a
+    /// range; `None` for other kinds and for lists of alternatives. Lets a diff tell a range
+    /// widened from one that shifted.
+    pub fn bounds(&self) -> Option<(u64, u64)> {
+        match self {
+            Value::Duration { millis, .. } => Some((*millis, *millis)),
+            Value::DurationRange { low, high } => Some((low.millis, high.millis)),
+            Value::Count { values } => match values.as_slice() {
+                [one] => Some((*one, *one)),
+                _ => None,
+            },
+            Value::CountRange { low, high } => Some((*low, *high)),
+            _ => None,
+        }
+    }
 }
 
-/// Human-readable value: `48 h`, `10 d` (durations in the unit written), `60000 | 65000`,
-/// `5–10 %`, `4.5.2+`.
+/// Human-readable value: `48 h`, `10 d` (durations in the unit written), `4–30 min`,
+/// `60000 | 65000`, `10–20`, `5–10 %`, `4.5.2+`.
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Duration { amount, unit, .. } => write!(f, "{amount} {}", unit.symbol()),
+            Value::DurationRange { low, high } if low.unit == high.unit => {
+                write!(f, "{}–{} {}", low.amount, high.amount, high.unit.symbol())
+            }
+            Value::DurationRange { low, high } => write!(
+                f,
+                "{} {}–{} {}",
+                low.amount,
+                low.unit.symbol(),
+                high.amount,
+                high.unit.symbol()
+            ),
             Value::Count { values } => {
                 let values: Vec<String> = values.iter().map(u64::to_string).collect();
                 f.write_str(&values.join(" | "))
             }
+            Value::CountRange { low, high } => write!(f, "{low}–{high}"),
             Value::Percent { low, high } if low == high => write!(f, "{low} %"),
             Value::Percent { low, high } => write!(f, "{low}–{high} %"),
             Value::Version {
@@ -440,6 +514,40 @@ mod tests {
             unit: TimeUnit::Day,
         };
         assert_eq!(d.to_string(), "10 d");
+    }
+
+    #[test]
+    fn duration_ranges_compare_by_both_ends() {
+        let end = |amount: f64, unit: TimeUnit| DurationBound {
+            millis: (amount * unit.millis() as f64) as u64,
+            amount,
+            unit,
+        };
+        let range = |low, high| Value::DurationRange { low, high };
+        let minutes = range(end(4.0, TimeUnit::Minute), end(30.0, TimeUnit::Minute));
+        assert_eq!(minutes.to_string(), "4–30 min");
+        assert_eq!(minutes.kind(), FactKind::Duration);
+        let mixed = range(end(240.0, TimeUnit::Second), end(0.5, TimeUnit::Hour));
+        assert_eq!(mixed.to_string(), "240 s–0.5 h");
+        assert!(minutes.same_as(&mixed));
+        assert!(!minutes.same_as(&range(
+            end(4.0, TimeUnit::Minute),
+            end(20.0, TimeUnit::Minute)
+        )));
+        let single = Value::Duration {
+            millis: 4 * TimeUnit::Minute.millis(),
+            amount: 4.0,
+            unit: TimeUnit::Minute,
+        };
+        assert!(!minutes.same_as(&single));
+        assert_eq!(minutes.bounds(), Some((240_000, 1_800_000)));
+        let ends = minutes.range_ends().map(|e| e.map(|v| v.to_string()));
+        assert_eq!(ends, Some(["4 min".to_owned(), "30 min".to_owned()]));
+        let counts = Value::CountRange { low: 10, high: 20 };
+        assert_eq!(
+            (counts.to_string(), counts.kind()),
+            ("10–20".to_owned(), FactKind::Count)
+        );
     }
 
     #[test]

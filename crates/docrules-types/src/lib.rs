@@ -113,8 +113,22 @@ pub enum Comparator {
 pub enum Value {
     /// A length of time.
     Duration(Duration),
+    /// A range of lengths of time (`4 to 30 minutes`).
+    DurationRange {
+        /// The lower end.
+        low: Duration,
+        /// The upper end.
+        high: Duration,
+    },
     /// One count, or the alternatives the text gives (`60,000 または 65,000`).
     Count(&'static [u64]),
+    /// A range of counts (`10 - 20`).
+    CountRange {
+        /// The lower end.
+        low: u64,
+        /// The upper end.
+        high: u64,
+    },
     /// A percentage (`low == high`) or a range of percentages.
     PercentRange {
         /// The lower bound.

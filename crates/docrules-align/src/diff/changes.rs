@@ -643,12 +643,24 @@ fn direction(old: &Value, new: &Value) -> Direction {
         }
         (Value::Port { port: a }, Value::Port { port: b }) => a.cmp(b),
         (Value::Percent { low: a0, high: a1 }, Value::Percent { low: b0, high: b1 }) => {
-            let wider = b0 <= a0 && b1 >= a1;
-            let narrower = b0 >= a0 && b1 <= a1;
-            return match (wider, narrower) {
-                (true, false) => Direction::Widened,
-                (false, true) => Direction::Narrowed,
-                _ => Direction::Shifted,
+            return range_direction((a0, a1), (b0, b1));
+        }
+        // A duration or count range against a range or one value of its kind: `4–30 min` →
+        // `4–100 min` widened, as one change.
+        (
+            Value::DurationRange { .. } | Value::CountRange { .. },
+            Value::Duration { .. }
+            | Value::DurationRange { .. }
+            | Value::Count { .. }
+            | Value::CountRange { .. },
+        )
+        | (
+            Value::Duration { .. } | Value::Count { .. },
+            Value::DurationRange { .. } | Value::CountRange { .. },
+        ) if old.kind() == new.kind() => {
+            return match (old.bounds(), new.bounds()) {
+                (Some((a0, a1)), Some((b0, b1))) => range_direction((&a0, &a1), (&b0, &b1)),
+                _ => Direction::Changed,
             };
         }
         _ => return Direction::Changed,
@@ -657,5 +669,17 @@ fn direction(old: &Value, new: &Value) -> Direction {
         Less => Direction::Increased,
         Greater => Direction::Decreased,
         Equal => Direction::Changed,
+    }
+}
+
+/// How the range `new` lies against `old`: holding it (widened), inside it (narrowed), or
+/// neither (shifted).
+fn range_direction<T: PartialOrd>(old: (&T, &T), new: (&T, &T)) -> Direction {
+    let wider = new.0 <= old.0 && new.1 >= old.1;
+    let narrower = new.0 >= old.0 && new.1 <= old.1;
+    match (wider, narrower) {
+        (true, false) => Direction::Widened,
+        (false, true) => Direction::Narrowed,
+        _ => Direction::Shifted,
     }
 }

@@ -10,7 +10,7 @@ pub mod scan;
 mod symbol;
 mod version;
 
-use docrules_lexicon::Lexicons;
+use docrules_lexicon::{FactLexicon, Lexicons};
 use docrules_model::document::ColumnRole;
 use docrules_model::document::{Block, Document, Inline};
 use docrules_model::fact::{Fact, FactContext, FactKey, Value};
@@ -177,7 +177,7 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
                     let Some(table) = doc.tables.get(table.index()) else {
                         continue;
                     };
-                    let numeric = numeric_columns(doc, table, text);
+                    let numeric = numeric_columns(doc, table, text, lex);
                     for rule_index in table.rows.iter().filter_map(|r| r.rule) {
                         let Some(rule) = doc.rules.get(rule_index.index()) else {
                             continue;
@@ -186,9 +186,10 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
                             // A bare number in a column of numbers is a count of what the
                             // column header names (`| Australia East | 100 | 40 |`).
                             if numeric.get(cell.column).copied().unwrap_or(false) {
-                                if let Some((range, n)) = bare_number(&cell.inlines, text) {
+                                let first = first_line(&cell.inlines);
+                                if let Some((range, value)) = bare_number(&first, text, lex) {
                                     pending.push(Pending {
-                                        value: Value::Count { values: vec![n] },
+                                        value,
                                         comparator: None,
                                         range,
                                         context: FactContext {
@@ -202,7 +203,10 @@ pub fn extract(doc: &Document, locale: Option<&Locale>, names: &[(String, String
                                             literals: Vec::new(),
                                         },
                                     });
-                                    continue;
+                                    // Lines after it (`<br/>100 (ASE)`) are read as text.
+                                    if first.len() == cell.inlines.len() {
+                                        continue;
+                                    }
                                 }
                             }
                             let context = FactContext {
@@ -278,15 +282,73 @@ fn numeric_code(inlines: &[Inline], text: &str) -> Option<(std::ops::Range<usize
     Some((range, Value::ErrorId { id: found.value }))
 }
 
-/// The whole text of a cell when it is one integer (`100`, `1,000`), with its byte range.
-fn bare_number(inlines: &[Inline], text: &str) -> Option<(std::ops::Range<usize>, u64)> {
+/// The whole text of a cell when it is one integer (`100`, `1,000`) or a range of two (`10 -
+/// 20`, joined by one of the language's range marks), with its byte range.
+fn bare_number(
+    inlines: &[Inline],
+    text: &str,
+    lex: &FactLexicon,
+) -> Option<(std::ops::Range<usize>, Value)> {
     let runs = text_runs(inlines);
     let [run] = runs.as_slice() else {
         return None;
     };
     let raw = &text[run.clone()];
     let trimmed = raw.trim();
-    let grouped = trimmed.split(',').collect::<Vec<_>>();
+    let start = run.start + (raw.len() - raw.trim_start().len());
+    let range = start..start + trimmed.len();
+    if let Some(n) = integer(trimmed) {
+        return Some((range, Value::Count { values: vec![n] }));
+    }
+    // The low end is the digits and group commas before the first space or mark.
+    let low_len = trimmed
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .unwrap_or(trimmed.len());
+    let low = integer(&trimmed[..low_len])?;
+    let rest = trimmed[low_len..].trim_start();
+    let ((), mark) = lex.range_marks.prefix_of(rest)?;
+    let high = integer(rest[mark..].trim_start())?;
+    (low < high).then_some((range, Value::CountRange { low, high }))
+}
+
+/// The first line of a cell (up to a `<br>`), without footnote marks (`<sup>3</sup>`, `<sup>2,
+/// 6</sup>`): what a cell of a column of numbers states for its row (`10-30<sup>3</sup><br/>100
+/// (ASE)`). A superscript of other text is kept.
+pub fn first_line(inlines: &[Inline]) -> std::borrow::Cow<'_, [Inline]> {
+    let line = inlines
+        .iter()
+        .position(|i| matches!(i, Inline::Break { .. }))
+        .map_or(inlines, |end| &inlines[..end]);
+    // Most cells have no footnote: borrowed, not copied (every cell of every table is read).
+    if !line.iter().any(|i| matches!(i, Inline::Html { .. })) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let is_tag = |i: &Inline, tag: &str| matches!(i, Inline::Html { raw, .. } if raw.trim().eq_ignore_ascii_case(tag));
+    let is_mark = |i: &Inline| match i {
+        Inline::Text { text, .. } => text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == ' '),
+        _ => false,
+    };
+    let mut out = Vec::with_capacity(line.len());
+    let mut i = 0;
+    while i < line.len() {
+        let footnote = is_tag(&line[i], "<sup>")
+            && line.get(i + 1).is_some_and(is_mark)
+            && line.get(i + 2).is_some_and(|c| is_tag(c, "</sup>"));
+        if footnote {
+            i += 3;
+            continue;
+        }
+        out.push(line[i].clone());
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `text` when it is exactly one integer: digits, or digits grouped by commas (`65,000`).
+fn integer(text: &str) -> Option<u64> {
+    let grouped = text.split(',').collect::<Vec<_>>();
     let well_formed = match grouped.as_slice() {
         [one] => !one.is_empty() && one.len() <= 9 && one.bytes().all(|b| b.is_ascii_digit()),
         [first, rest @ ..] => {
@@ -301,17 +363,16 @@ fn bare_number(inlines: &[Inline], text: &str) -> Option<(std::ops::Range<usize>
     if !well_formed {
         return None;
     }
-    let value: u64 = trimmed.replace(',', "").parse().ok()?;
-    let start = run.start + (raw.len() - raw.trim_start().len());
-    Some((start..start + trimmed.len(), value))
+    text.replace(',', "").parse().ok()
 }
 
 /// For each column of a table: whether it is a column of numbers (most of its non-empty body
-/// cells are one integer, and the column is not the table's first, which names the rows).
+/// cells are one integer or a range of two, and the column is not the table's first, which names the rows).
 fn numeric_columns(
     doc: &Document,
     table: &docrules_model::document::Table,
     text: &str,
+    lex: &FactLexicon,
 ) -> Vec<bool> {
     let columns = table.header.len();
     let mut numbers = vec![0usize; columns];
@@ -327,7 +388,7 @@ fn numeric_columns(
                 continue;
             }
             filled[cell.column] += 1;
-            if bare_number(&cell.inlines, text).is_some() {
+            if bare_number(&first_line(&cell.inlines), text, lex).is_some() {
                 numbers[cell.column] += 1;
             }
         }

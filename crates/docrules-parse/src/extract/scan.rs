@@ -3,12 +3,12 @@
 //! say what it measures is not a fact.
 
 use docrules_lexicon::FactLexicon;
-use docrules_model::fact::{Comparator, Value};
+use docrules_model::fact::{Comparator, DurationBound, Value};
 
 use super::error_id;
 use super::literal::{self, LiteralKind};
 use super::number;
-use super::reader::{Group, Grouped, Reader, Unit, skip_spaces};
+use super::reader::{Group, Grouped, Quantity, Reader, Unit, skip_spaces};
 use super::version::{comma_version, is_latin_prose, product_before, version};
 
 /// A value found in the scanned text; `range` covers the statement as written (comparator,
@@ -121,10 +121,17 @@ fn numbers(
             pos = number_end;
             continue;
         }
-        let facts = classify(&reader, reader.group(first));
+        let grouped = reader.group(first);
+        // A range that states nothing (`Windows 10-11`, `between 5 and 10`) is passed whole:
+        // its second number is no statement of its own.
+        let passed = match grouped.group {
+            Group::Range => grouped.end,
+            _ => number_end,
+        };
+        let facts = classify(&reader, grouped);
         pos = facts
             .last()
-            .map_or(number_end, |last| last.range.end.max(number_end));
+            .map_or(passed, |last| last.range.end.max(number_end));
         after_letter = false;
         found.extend(facts);
     }
@@ -266,20 +273,29 @@ fn classify(reader: &Reader<'_>, grouped: Grouped) -> Vec<Found> {
             )]
         }
         Some(Unit::Time(_)) => {
+            let bounds: Vec<DurationBound> = quantities.iter().filter_map(duration_bound).collect();
+            // `4 to 30 minutes`, `4分～30分`: one statement of both ends, in order.
+            if let (Group::Range, [low, high]) = (group, bounds.as_slice()) {
+                if quantities.len() == 2 && low.millis <= high.millis {
+                    let value = Value::DurationRange {
+                        low: *low,
+                        high: *high,
+                    };
+                    return vec![found(stmt_start..stmt_end, value, comparator, None)];
+                }
+            }
             let single = quantities.len() == 1;
             quantities
                 .iter()
                 .filter_map(|q| {
-                    let Some(Unit::Time(unit)) = q.unit else {
-                        return None;
-                    };
-                    let millis = (q.number.value * unit.millis() as f64).round();
-                    if !(0.0..=u64::MAX as f64).contains(&millis) {
-                        return None;
-                    }
+                    let DurationBound {
+                        millis,
+                        amount,
+                        unit,
+                    } = duration_bound(q)?;
                     let value = Value::Duration {
-                        millis: millis as u64,
-                        amount: q.number.value,
+                        millis,
+                        amount,
                         unit,
                     };
                     let range = if single {
@@ -303,11 +319,12 @@ fn classify(reader: &Reader<'_>, grouped: Grouped) -> Vec<Found> {
             };
             let (noun, noun_end) = counted_noun(text, lex, stmt_end, end);
             let all_digits = quantities.iter().all(|q| q.digits);
-            // `Office 365 サーバー`, `Windows 10`: a number right after a product name is part
-            // of the name unless a counter or comparator says otherwise.
+            // `Office 365 サーバー`, `Windows 10`, `Windows 10-11`: a number (or range) right
+            // after a product name is part of the name unless a counter or comparator says
+            // otherwise.
             if shared.is_none()
                 && comparator.is_none()
-                && group == Group::Single
+                && group != Group::Alternatives
                 && product_before(&text[..start], is_latin_prose(text)).is_some()
             {
                 return Vec::new();
@@ -323,16 +340,36 @@ fn classify(reader: &Reader<'_>, grouped: Grouped) -> Vec<Found> {
             let is_count = shared == Some(Unit::Counter)
                 || noun.is_some()
                 || (all_digits && comparator.is_some());
-            if !is_count || group == Group::Range {
+            if !is_count {
                 return Vec::new();
             }
+            // The counter word, on the quantity that has one (`5～10 個`: the last).
             let noun = noun.or_else(|| {
-                (shared == Some(Unit::Counter)).then(|| {
-                    text[quantities[0].number.range.end..quantities[0].end]
+                let counted = quantities
+                    .iter()
+                    .rev()
+                    .find(|q| q.unit == Some(Unit::Counter))?;
+                Some(
+                    text[counted.number.range.end..counted.end]
                         .trim()
-                        .to_owned()
-                })
+                        .to_owned(),
+                )
             });
+            if group == Group::Range {
+                // `5 to 10 servers`; reversed ends (`10-2`) are no range of counts.
+                return match values.as_slice() {
+                    [low, high] if low <= high => vec![found(
+                        stmt_start..stmt_end.max(noun_end),
+                        Value::CountRange {
+                            low: *low,
+                            high: *high,
+                        },
+                        comparator,
+                        noun,
+                    )],
+                    _ => Vec::new(),
+                };
+            }
             vec![found(
                 stmt_start..stmt_end.max(noun_end),
                 Value::Count { values },
@@ -341,6 +378,22 @@ fn classify(reader: &Reader<'_>, grouped: Grouped) -> Vec<Found> {
             )]
         }
     }
+}
+
+/// A quantity read as a length of time, when its unit is one and the length fits.
+fn duration_bound(q: &Quantity) -> Option<DurationBound> {
+    let Some(Unit::Time(unit)) = q.unit else {
+        return None;
+    };
+    let millis = (q.number.value * unit.millis() as f64).round();
+    if !(0.0..=u64::MAX as f64).contains(&millis) {
+        return None;
+    }
+    Some(DurationBound {
+        millis: millis as u64,
+        amount: q.number.value,
+        unit,
+    })
 }
 
 /// The noun counted after a count (`50 マシン`, `65,000 files`, `個より多くのファイル`). It is

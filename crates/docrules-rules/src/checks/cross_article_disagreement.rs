@@ -6,7 +6,11 @@
 //! agent); when they give different thresholds for the same thing, at least one is wrong. The
 //! subject is matched conservatively, on what translation does not change: the same kind of
 //! value stated beside the same literal (a path such as `C:\Windows\Temp`, a host, a file
-//! extension such as `.tmp`). The canonical version of each article is compared. This is a
+//! extension such as `.tmp`). The canonical version of each article is compared. Ranges stated
+//! in prose (`4 to 30 minutes`) are also compared when every word of one's sentence is in the
+//! other's (`4 minutes to 30 minutes for Load Balancer rules and Inbound NAT rules` and `a
+//! default timeout range of 4 minutes to 100 minutes for Load Balancer rules and Inbound NAT
+//! rules`): a range is specific enough that the same words name the same limit. This is a
 //! warning, never an error: the two statements may describe different limits.
 //!
 //! ## Example
@@ -23,8 +27,9 @@ use docrules_model::diagnostic::Level;
 use std::collections::BTreeMap;
 
 use super::{FactInfo, Finding, Related, fact_location, fact_value, version_name};
-use docrules_align::Compiled;
-use docrules_model::fact::FactKind;
+use docrules_align::{Compiled, subject};
+use docrules_model::corpus::Version;
+use docrules_model::fact::{Fact, FactKind};
 
 /// What this rule is, for the registry.
 pub(crate) const META: Meta = Meta {
@@ -56,7 +61,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
     // One finding per subject whatever the number of articles: at the first statement that
     // disagrees with the first one in another article, with one place per other (article,
     // value) beside it.
-    let mut out = Vec::new();
+    let mut out = ranges(compiled);
     for ((kind, literal), facts) in &by_subject {
         let statement = |&(a, f): &(usize, usize)| {
             let article = &compiled.articles[a];
@@ -152,3 +157,70 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
 
 /// At most this many other places are listed in one finding.
 const MAX_PLACES: usize = 20;
+
+/// Ranges in the prose of two articles' canonical versions whose sentences name the same
+/// subject (the words of one are all among the other's) and state different ranges: one
+/// finding at the later article's range, beside the first range it disagrees with.
+fn ranges(compiled: &Compiled<'_>) -> Vec<Finding> {
+    let mut stated: Vec<(usize, &Version, &Fact, Vec<String>)> = Vec::new();
+    for (a, article) in compiled.articles.iter().enumerate() {
+        let version = &article.article.versions[article.canonical];
+        let text = version.document.source.text.as_str();
+        for fact in &version.document.facts {
+            if fact.context.rule.is_some() || fact.value.range_ends().is_none() {
+                continue;
+            }
+            let words = subject::sentence_words(text, fact);
+            if words.len() >= subject::MIN_SUBJECT_WORDS {
+                stated.push((a, version, fact, words));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, (a2, v2, y, y_words)) in stated.iter().enumerate() {
+        let first = stated[..i].iter().find(|(a1, _, x, x_words)| {
+            a1 != a2 && x.kind == y.kind && subject::same_subject(x_words, y_words)
+        });
+        let Some((a1, v1, x, x_words)) = first else {
+            continue;
+        };
+        if x.value.same_as(&y.value) {
+            continue;
+        }
+        let (art1, art2) = (&compiled.articles[*a1], &compiled.articles[*a2]);
+        let subject = subject::subject_name(x_words, y_words);
+        let mut finding = Finding::new(
+            RuleId::CrossArticleDisagreement,
+            &art2.article.name,
+            v2.locale.as_str(),
+            format!(
+                "`{}` ({}) here, but {} says `{}` ({}) about \u{201c}{subject}\u{201d}",
+                y.text, y.value, art1.article.name, x.text, x.value
+            ),
+            fact_location(v2, y, format!("{} ({})", y.value, version_name(v2))),
+        );
+        finding.related.push(Related {
+            role: "other-article",
+            location: fact_location(
+                v1,
+                x,
+                format!(
+                    "{} in {} ({})",
+                    x.value,
+                    art1.article.name,
+                    version_name(v1)
+                ),
+            ),
+        });
+        finding.help = Some(format!(
+            "agree on one range for \u{201c}{subject}\u{201d} in both articles, or say why they differ"
+        ));
+        finding.fact = Some(FactInfo {
+            key: y.key.to_string(),
+            kind: y.kind,
+            values: vec![fact_value(v2, y), fact_value(v1, x)],
+        });
+        out.push(finding);
+    }
+    out
+}
