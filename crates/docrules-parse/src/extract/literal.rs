@@ -105,7 +105,20 @@ pub fn find(text: &str) -> Vec<Literal> {
                 kind: LiteralKind::Fact(Value::ErrorId { id }),
             })
         } else if caps.name("version").is_some() {
-            version(m.range(), m.as_str())
+            // The tail of a longer dotted number whose start is glued to a word
+            // (`-s10.27.33.7`, an address after a command-line flag): nothing of its own.
+            let before = &text.as_bytes()[..m.start()];
+            if before.len() >= 2
+                && before[before.len() - 1] == b'.'
+                && before[before.len() - 2].is_ascii_digit()
+            {
+                Some(Literal {
+                    range: m.range(),
+                    kind: LiteralKind::Mask,
+                })
+            } else {
+                version(m.range(), m.as_str())
+            }
         } else {
             host(m.range(), m.as_str())
         };
@@ -289,6 +302,9 @@ mod tests {
             ("1.2.3.4", "Ipv4=1.2.3.4".to_owned())
         );
         assert_eq!(found("256.1.1.1")[0].1, "Version=[256, 1, 1, 1]");
+        // An address glued to a command-line flag, as the NTTTCP article of Azure Virtual
+        // Network writes `-s10.27.33.7`: no version 27.33.7.
+        assert_eq!(found("ntttcp -s10.27.33.7 -t 10")[0].1, "Mask");
     }
 
     #[test]
