@@ -465,6 +465,8 @@ fn histories(
         .iter()
         .map(|f| aligned.aligned_key(aligned.canonical, f))
         .collect();
+    // Looked up once per fact no canonical fact pairs with: a set, not a scan.
+    let canonical_set: std::collections::BTreeSet<&FactKey> = canonical_keys.iter().collect();
     for (v, version) in versions.iter().enumerate() {
         let v = VersionId::new(v);
         for (f, fact) in version.document.facts.iter().enumerate() {
@@ -477,7 +479,7 @@ fn histories(
                 Some(c) => canonical_keys[c.index()].clone(),
                 None => {
                     let key = aligned.aligned_key(v, fact);
-                    if canonical_keys.contains(&key) {
+                    if canonical_set.contains(&key) {
                         continue;
                     }
                     key

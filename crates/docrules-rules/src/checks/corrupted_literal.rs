@@ -62,16 +62,22 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
         }
         let source = &article.article.versions[parent.version];
         let text = version.document.source.text.as_str();
+        // The source's identifiers by section, once: a match looks up its own sections.
+        let mut by_section: Vec<Vec<&Fact>> = vec![Vec::new(); source.document.sections.len()];
+        for fact in &source.document.facts {
+            if is_identifier(fact.kind) && fact.text.chars().count() >= MIN_CHARS {
+                if let Some(list) = by_section.get_mut(fact.context.section.index()) {
+                    list.push(fact);
+                }
+            }
+        }
         for m in &step.matches {
-            let literals: Vec<&Fact> = source
-                .document
-                .facts
+            let literals: Vec<&Fact> = m
+                .new
                 .iter()
-                .filter(|f| {
-                    is_identifier(f.kind)
-                        && m.new.contains(&f.context.section)
-                        && f.text.chars().count() >= MIN_CHARS
-                })
+                .filter_map(|s| by_section.get(s.index()))
+                .flatten()
+                .copied()
                 .collect();
             if literals.is_empty() {
                 continue;
