@@ -12,7 +12,6 @@ use docrules_align::{AlignedArticle, Compiled, FactHistory};
 use docrules_model::corpus::Version;
 use docrules_model::document::{Cell, ColumnRole, Inline, Rule};
 use docrules_model::fact::{Comparator, FactKind, Value};
-use docrules_model::index::RowId;
 use docrules_model::span::Span;
 
 pub struct Modules {
@@ -245,14 +244,20 @@ fn rules(compiled: &Compiled<'_>, facts: &FactsOut) -> Vec<RuleOut> {
         let version = &article.article.versions[article.canonical];
         let doc = &version.document;
         let rows = names::row_ids(doc);
+        // Each row's facts, in document order, gathered in one pass (not one pass per row).
+        let mut row_facts: Vec<Vec<&docrules_model::fact::Fact>> =
+            vec![Vec::new(); doc.rules.len()];
+        for fact in &doc.facts {
+            if let Some(list) = fact.context.rule.and_then(|r| row_facts.get_mut(r.index())) {
+                list.push(fact);
+            }
+        }
         for (r, rule) in doc.rules.iter().enumerate() {
             let section = &doc.sections[rule.section];
             let row = &rows[r];
             let id = format!("{}/{}/{}", article.article.name, section.anchor, row);
-            let mut fact_refs: Vec<usize> = doc
-                .facts
+            let mut fact_refs: Vec<usize> = row_facts[r]
                 .iter()
-                .filter(|f| f.context.rule == Some(RowId::new(r)))
                 .filter_map(|f| {
                     let key = article.aligned_key(article.canonical, f);
                     let history = article.histories.get(&key)?;
