@@ -248,16 +248,7 @@ fn sarif_and_github_formats() {
 #[test]
 fn the_compiled_rules_are_cached_by_corpus_fingerprint() {
     let cache = tempfile::tempdir().unwrap();
-    let corpus = tempfile::tempdir().unwrap();
-    let src = common::fixture("check/stale-fact/trigger");
-    for rel in [
-        "docrules.toml",
-        "guide/en-us/2021-06-04.md",
-        "guide/ja-jp/2020-01-01.md",
-    ] {
-        std::fs::create_dir_all(corpus.path().join(rel).parent().unwrap()).unwrap();
-        std::fs::copy(src.join(rel), corpus.path().join(rel)).unwrap();
-    }
+    let corpus = small_corpus();
     let load = |root: &Path| {
         let loaded = docrules::cache::load_with_cache(root, cache.path()).unwrap();
         (loaded.reference, loaded.cached)
