@@ -24,7 +24,7 @@
 
 use crate::registry::{Meta, RuleId};
 use docrules_model::diagnostic::Level;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{FactInfo, Finding, Related, fact_location, fact_value, version_name};
 use docrules_align::{Compiled, subject};
@@ -176,11 +176,44 @@ fn ranges(compiled: &Compiled<'_>) -> Vec<Finding> {
             }
         }
     }
+    // Two sentences name the same subject when the words of one are all among the other's, so
+    // a candidate shares the other's words: an index by word finds them without a pass over
+    // pairs. `every` holds each range under each of its words; `least` under its smallest word
+    // only (a range all of whose words another holds is under one of that other's words).
+    let mut every: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut least: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (_, _, _, words)) in stated.iter().enumerate() {
+        for w in words {
+            every.entry(w.as_str()).or_default().push(i);
+        }
+        if let Some(w) = words.iter().min() {
+            least.entry(w.as_str()).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     for (i, (a2, v2, y, y_words)) in stated.iter().enumerate() {
-        let first = stated[..i].iter().find(|(a1, _, x, x_words)| {
-            a1 != a2 && x.kind == y.kind && subject::same_subject(x_words, y_words)
-        });
+        // Ranges holding all of y's words are in the shortest posting list of one of them;
+        // ranges whose words y holds are under the smallest of their words, one of y's.
+        let within = y_words
+            .iter()
+            .filter_map(|w| every.get(w.as_str()))
+            .min_by_key(|list| list.len())
+            .into_iter()
+            .flatten();
+        let under = y_words
+            .iter()
+            .filter_map(|w| least.get(w.as_str()))
+            .flatten();
+        let mut candidates: Vec<usize> = within.chain(under).copied().filter(|&j| j < i).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        // The first earlier range that qualifies, as a scan in order would find it.
+        let first = candidates
+            .into_iter()
+            .map(|j| &stated[j])
+            .find(|(a1, _, x, x_words)| {
+                a1 != a2 && x.kind == y.kind && subject::same_subject(x_words, y_words)
+            });
         let Some((a1, v1, x, x_words)) = first else {
             continue;
         };
