@@ -84,12 +84,7 @@ pub(crate) fn run(compiled: &Compiled<'_>) -> Vec<Finding> {
             if section.parent.is_some_and(|p| missing.contains(&p)) {
                 continue;
             }
-            // Where it would go: after the section aligned with its predecessor (one that is
-            // the first of its match, not content folded into another section).
-            let before = SectionId::all(s.index())
-                .rev()
-                .find_map(|p| alignment.of_new(p).filter(|m| m.new.first() == Some(&p)))
-                .and_then(|m| m.old.iter().max().copied());
+            let before = before(alignment, s);
             let at = before.map_or(doc.sections.first().map(|x| x.span), |b| {
                 doc.sections.get(b.index()).map(|x| x.span)
             });
@@ -160,11 +155,7 @@ fn place_of(
                 .unwrap_or_default(),
         );
     }
-    let before = SectionId::all(s.index())
-        .rev()
-        .find_map(|p| alignment.of_new(p))
-        .and_then(|m| m.old.iter().max().copied());
-    let mut at = before;
+    let mut at = before(alignment, s);
     while let Some(t) = at {
         out.push(t);
         at = doc.sections.get(t.index()).and_then(|x| x.parent);
@@ -173,4 +164,13 @@ fn place_of(
     // article uses the Az module), not where a section's content went.
     out.retain(|t| doc.sections.get(t.index()).is_some_and(|x| x.level > 1));
     out
+}
+
+/// Where canonical section `s` would go in the translation: after the section aligned with
+/// its predecessor (one that is the first of its match, not content folded into another).
+fn before(alignment: &SectionAlignment, s: SectionId) -> Option<SectionId> {
+    SectionId::all(s.index())
+        .rev()
+        .find_map(|p| alignment.of_new(p).filter(|m| m.new.first() == Some(&p)))
+        .and_then(|m| m.old.iter().max().copied())
 }
