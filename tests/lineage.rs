@@ -331,3 +331,18 @@ fn sections_made_of_included_files_are_not_judged_missing_or_extra() {
         "the same structure written out is judged: {written:?}"
     );
 }
+
+/// A table the source moved into a section of its own is still the same table: its rows pair
+/// by shape and unchanged values, and the one value the source changed is stale in the
+/// translation that still has the table under its old heading.
+#[test]
+fn a_table_moved_to_another_section_keeps_its_facts() {
+    let found = findings("moved-table");
+    let stale: Vec<&Value> = found.iter().filter(|f| f["name"] == "stale-fact").collect();
+    assert_eq!(stale.len(), 1, "{found:#?}");
+    assert_eq!(stale[0]["primary"]["path"], "guide/ja-jp/2020-01-01.md");
+    assert_eq!(stale[0]["primary"]["span"]["line"], 14);
+    let root = common::fixture("lineage/moved-table");
+    let (_, human, _) = common::run(&["check", root.to_str().unwrap(), "--color", "never"]);
+    insta::assert_snapshot!("moved_table_check", human);
+}

@@ -18,6 +18,7 @@
 pub mod absence;
 pub mod diff;
 pub mod lineage;
+mod moved;
 pub mod pairing;
 pub mod sections;
 pub mod similarity;

@@ -333,6 +333,7 @@ pub fn pair(
             .push(i);
     }
     let rows = row_pairs(old, new, alignment, relation);
+    let moved = crate::moved::moved_tables(old, new, &rows);
     let mut out = vec![None; old.facts.len()];
     let mut taken = vec![false; new.facts.len()];
     // Within one language, the ranges stated in prose, with the words of their sentences: a
@@ -379,7 +380,24 @@ pub fn pair(
         Some(rule) => Unit::Cell(rule, fact.context.column, cell_of(doc, rule, fact)),
         None => Unit::Prose(prose_of(doc, fact)),
     };
+    let mut add = |key: (SectionId, FactKind, Unit), i: usize| {
+        if !new_units.contains_key(&key) {
+            return false;
+        }
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(i),
+            None => groups.push((key, vec![i])),
+        }
+        true
+    };
     for (i, fact) in old.facts.iter().enumerate() {
+        // A row of a table that moved to another section pairs there.
+        if let Some((row, &new_row)) = fact.context.rule.and_then(|r| Some((r, moved.get(&r)?))) {
+            let section = new.rules[new_row.index()].section;
+            let unit = Unit::Cell(new_row, fact.context.column, cell_of(old, row, fact));
+            add((section, fact.kind, unit), i);
+            continue;
+        }
         let Some(m) = alignment.of_old(fact.context.section) else {
             continue;
         };
@@ -424,12 +442,7 @@ pub fn pair(
                     }
                 }
             };
-            let key = (new_section, fact.kind, translated);
-            if new_units.contains_key(&key) {
-                match groups.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, list)) => list.push(i),
-                    None => groups.push((key, vec![i])),
-                }
+            if add((new_section, fact.kind, translated), i) {
                 break;
             }
         }

@@ -53,6 +53,15 @@ fn value(value: &Value) -> TokenStream {
         }
         Value::Count { values } => quote! { Value::Count(&[#(#values),*]) },
         Value::CountRange { low, high } => quote! { Value::CountRange { low: #low, high: #high } },
+        Value::Rate { amount, per, of } => {
+            let amount = Literal::f64_suffixed(*amount);
+            let per = per.millis();
+            let of = match of {
+                Some(of) => quote! { Some(#of) },
+                None => quote! { None },
+            };
+            quote! { Value::Rate { amount: #amount, per: Duration::from_millis(#per), of: #of } }
+        }
         Value::Percent { low, high } => {
             let (low, high) = (Literal::f64_suffixed(*low), Literal::f64_suffixed(*high));
             quote! { Value::PercentRange { low: #low, high: #high } }
@@ -88,6 +97,7 @@ fn kind(kind: FactKind) -> TokenStream {
     let name = match kind {
         FactKind::Duration => "Duration",
         FactKind::Count => "Count",
+        FactKind::Rate => "Rate",
         FactKind::Percent => "Percent",
         FactKind::Version => "Version",
         FactKind::ErrorId => "ErrorId",

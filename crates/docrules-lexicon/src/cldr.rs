@@ -87,6 +87,8 @@ pub(crate) fn read(tag: &'static str, text: &str) -> Result<FactWords, LexiconEr
         fused,
         percent_before,
         percent_after: n.percent,
+        per_units: file.per_units,
+        per_units_before: file.per_units_before,
         format: Some(format),
         ..FactWords::default()
     })
@@ -108,6 +110,12 @@ pub(crate) struct CldrFile {
     /// Words that carry their count (`ساعتان`, two hours).
     #[serde(default)]
     pub fused_durations: HashMap<String, Fused>,
+    /// "Per unit" words after the number (`per second`, `/秒`): CLDR's `perUnitPattern`.
+    #[serde(default)]
+    pub per_units: HashMap<TimeUnit, Vec<String>>,
+    /// And before it (`초당`, `每秒`).
+    #[serde(default)]
+    pub per_units_before: HashMap<TimeUnit, Vec<String>>,
     pub numbers: CldrNumbers,
 }
 

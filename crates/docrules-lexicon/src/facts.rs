@@ -114,6 +114,9 @@ pub struct FactWords {
     /// Extra percent words after the number (CLDR's `procent`).
     pub percent_after: Vec<String>,
     pub periods: HashMap<TimeUnit, Vec<String>>,
+    /// "Per unit" words after a number (`per second`, `/秒`) and before it (`초당`).
+    pub per_units: HashMap<TimeUnit, Vec<String>>,
+    pub per_units_before: HashMap<TimeUnit, Vec<String>>,
     /// The decimal and group symbols, when the file knows them (CLDR does).
     pub format: Option<NumberFormat>,
     /// Hand-written: its unit words are the ones a duration is written back with.
@@ -147,12 +150,18 @@ pub struct FactLexicon {
     pub percent_before: Words<()>,
     /// Recurrences (`毎週`, `weekly`) and the period they name.
     pub periods: Words<TimeUnit>,
+    /// Words after a number that make it a rate, and the unit it is per (`per second`, `/秒`).
+    pub per_after: Words<TimeUnit>,
+    /// Words before a number that make it a rate (`초당`, `每秒`).
+    pub per_before: Words<TimeUnit>,
     /// Comparators written before a number (`more than`, `最低`).
     pub comparators_before: Words<Comparator>,
     /// Comparators written after a number (`or more`, `以上`).
     pub comparators_after: Words<Comparator>,
     /// Words between alternative numbers (`or`, `または`).
     pub alternatives: Words<()>,
+    /// Words joining the items of a list (`and`, `및`).
+    pub conjunctions: Words<()>,
     /// Marks between the two ends of a range (`to`, `から`, `-`, `～`).
     pub range_marks: Words<()>,
     /// Words that close a range after its second number (`まで`).
@@ -249,6 +258,12 @@ impl FactLexicon {
             for (unit, words) in &file.periods {
                 words.iter().for_each(|w| lex.periods.push(w, *unit));
             }
+            for (unit, words) in &file.per_units {
+                words.iter().for_each(|w| lex.per_after.push(w, *unit));
+            }
+            for (unit, words) in &file.per_units_before {
+                words.iter().for_each(|w| lex.per_before.push(w, *unit));
+            }
             for (comparator, words) in &file.comparators {
                 words
                     .before
@@ -260,8 +275,9 @@ impl FactLexicon {
                     .for_each(|w| lex.comparators_after.push(w, *comparator));
             }
             let n = &file.numbers;
-            let lists: [(&mut Words<()>, &Vec<String>); 14] = [
+            let lists: [(&mut Words<()>, &Vec<String>); 15] = [
                 (&mut lex.alternatives, &n.alternatives),
+                (&mut lex.conjunctions, &n.conjunctions),
                 (&mut lex.range_marks, &n.range_marks),
                 (&mut lex.range_ends, &n.range_ends),
                 (&mut lex.percent, &n.percent),
@@ -324,10 +340,13 @@ impl FactLexicon {
         self.fused_durations.finish();
         self.percent_before.finish();
         self.periods.finish();
+        self.per_after.finish();
+        self.per_before.finish();
         self.comparators_before.finish();
         self.comparators_after.finish();
         for words in [
             &mut self.alternatives,
+            &mut self.conjunctions,
             &mut self.range_marks,
             &mut self.range_ends,
             &mut self.percent,

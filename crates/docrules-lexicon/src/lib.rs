@@ -94,6 +94,12 @@ struct LexiconFile {
     numbers: facts::NumberWords,
     #[serde(default)]
     periods: HashMap<TimeUnit, Vec<String>>,
+    /// "Per unit" words CLDR lacks (`秒あたり`), after the number.
+    #[serde(default)]
+    per_units: HashMap<TimeUnit, Vec<String>>,
+    /// And before it (`毎秒`).
+    #[serde(default)]
+    per_units_before: HashMap<TimeUnit, Vec<String>>,
 }
 
 /// A lexicon file that does not load: a defect of the data compiled into the program.
@@ -200,6 +206,8 @@ impl Lexicons {
                     comparators: file.comparators,
                     numbers: file.numbers,
                     periods: file.periods,
+                    per_units: file.per_units,
+                    per_units_before: file.per_units_before,
                     writes_units: true,
                     ..FactWords::default()
                 },

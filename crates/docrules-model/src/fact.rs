@@ -18,6 +18,8 @@ pub enum FactKind {
     Duration,
     /// A number of things (`65,000 files`, `50 台`).
     Count,
+    /// A number per length of time (`80 objects per second`, `초당 15개`, `20 オブジェクト/秒`).
+    Rate,
     /// A percentage, or a range of percentages.
     Percent,
     /// A version number (`4.5.2`, `.NET Framework 4.5.2 以降`).
@@ -40,9 +42,10 @@ pub enum FactKind {
 
 impl FactKind {
     /// Every kind, in declaration order.
-    pub const ALL: [FactKind; 11] = [
+    pub const ALL: [FactKind; 12] = [
         FactKind::Duration,
         FactKind::Count,
+        FactKind::Rate,
         FactKind::Percent,
         FactKind::Version,
         FactKind::ErrorId,
@@ -59,6 +62,7 @@ impl FactKind {
         match self {
             FactKind::Duration => "duration",
             FactKind::Count => "count",
+            FactKind::Rate => "rate",
             FactKind::Percent => "percent",
             FactKind::Version => "version",
             FactKind::ErrorId => "error-id",
@@ -77,6 +81,7 @@ impl FactKind {
             self,
             FactKind::Duration
                 | FactKind::Count
+                | FactKind::Rate
                 | FactKind::Percent
                 | FactKind::Version
                 | FactKind::Port
@@ -255,6 +260,18 @@ pub enum Value {
         /// The upper end.
         high: u64,
     },
+    /// A number per length of time (`80 objects per second`, `每秒 30 個物件`): compared per
+    /// unit of time, so `60 per minute` states what `1 per second` does.
+    Rate {
+        /// The number as written (`80`).
+        amount: f64,
+        /// The length of time it is per, as written.
+        per: TimeUnit,
+        /// What is counted, when it is a unit every language writes alike (`MiB`, `Gbit`):
+        /// `60 MiB/s` and `60 GiB/s` differ. Words (`objects`, `オブジェクト`) are not kept.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        of: Option<String>,
+    },
     /// A percentage or a range of percentages (`5% から 10%`): `low == high` for one value.
     Percent {
         /// The lower bound, in percent (`5.0` for 5 %).
@@ -320,6 +337,7 @@ impl Value {
         match self {
             Value::Duration { .. } | Value::DurationRange { .. } => FactKind::Duration,
             Value::Count { .. } | Value::CountRange { .. } => FactKind::Count,
+            Value::Rate { .. } => FactKind::Rate,
             Value::Percent { .. } => FactKind::Percent,
             Value::Version { .. } => FactKind::Version,
             Value::ErrorId { .. } => FactKind::ErrorId,
@@ -340,6 +358,21 @@ impl Value {
                 Value::DurationRange { low: a0, high: a1 },
                 Value::DurationRange { low: b0, high: b1 },
             ) => a0.millis == b0.millis && a1.millis == b1.millis,
+            (
+                Value::Rate {
+                    amount: a,
+                    per: pa,
+                    of: oa,
+                },
+                Value::Rate {
+                    amount: b,
+                    per: pb,
+                    of: ob,
+                },
+            ) => {
+                // Cross-multiplied, so `1/s` and `60/min` are equal without a division.
+                oa == ob && a * pb.millis() as f64 == b * pa.millis() as f64
+            }
             (Value::Version { components: a, .. }, Value::Version { components: b, .. }) => {
                 let trim = |c: &[u64]| c.len() - c.iter().rev().take_while(|&&x| x == 0).count();
                 a[..trim(a)] == b[..trim(b)]
@@ -403,6 +436,10 @@ impl fmt::Display for Value {
                 f.write_str(&values.join(" | "))
             }
             Value::CountRange { low, high } => write!(f, "{low}–{high}"),
+            Value::Rate { amount, per, of } => match of {
+                Some(of) => write!(f, "{amount} {of}/{}", per.symbol()),
+                None => write!(f, "{amount}/{}", per.symbol()),
+            },
             Value::Percent { low, high } if low == high => write!(f, "{low} %"),
             Value::Percent { low, high } => write!(f, "{low}–{high} %"),
             Value::Version {

@@ -69,6 +69,8 @@ pub enum Kind {
     Duration,
     /// A number of things (`65,000 個`).
     Count,
+    /// A number per length of time (`80 objects per second`).
+    Rate,
     /// A percentage or a range of them.
     Percent,
     /// A version (`.NET Framework 4.5.2 以降`).
@@ -128,6 +130,15 @@ pub enum Value {
         low: u64,
         /// The upper end.
         high: u64,
+    },
+    /// A number per length of time (`80 objects per second`: 80 per one second).
+    Rate {
+        /// The number as written.
+        amount: f64,
+        /// The length of time it is per.
+        per: Duration,
+        /// What is counted, when it is a unit written alike in every language (`MiB`).
+        of: Option<&'static str>,
     },
     /// A percentage (`low == high`) or a range of percentages.
     PercentRange {

@@ -157,9 +157,14 @@ fn trim_units(units: &Value) -> Value {
             let Some(entry) = at(units, &[width, key]).and_then(Value::as_object) else {
                 continue;
             };
+            // `perUnitPattern` (`{0} per second`) only of the plain units: rates are read
+            // per second … per year, never per person.
+            let per = !key.ends_with("-person") && key.starts_with("duration-");
             let fields: Map<String, Value> = entry
                 .iter()
-                .filter(|(field, _)| pattern_category(field).is_some())
+                .filter(|(field, _)| {
+                    pattern_category(field).is_some() || (per && *field == "perUnitPattern")
+                })
                 .map(|(f, v)| (f.clone(), v.clone()))
                 .collect();
             if !fields.is_empty() {
@@ -300,12 +305,17 @@ mod tests {
                     "unitPattern-count-one": "{0} uur",
                     "perUnitPattern": "{0} per uur"
                 },
+                "duration-hour-person": { "perUnitPattern": "{0} per persoon-uur" },
                 "length-meter": { "unitPattern-count-one": "{0} meter" }
             }
         });
+        // `perUnitPattern` of a plain duration unit is kept (rates), not of a person variant.
         assert_eq!(
             trim_units(&units)["long"],
-            json!({ "duration-hour": { "unitPattern-count-one": "{0} uur" } })
+            json!({ "duration-hour": {
+                "unitPattern-count-one": "{0} uur",
+                "perUnitPattern": "{0} per uur"
+            } })
         );
     }
 

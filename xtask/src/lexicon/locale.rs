@@ -31,6 +31,11 @@ pub struct LocaleData {
     pub fused: BTreeMap<String, (&'static str, u8)>,
     /// Patterns with text on both sides of the number, skipped: (unit, key, pattern).
     pub skipped: Vec<(String, String, String)>,
+    /// Unit → "per unit" words written after the number (`per second`, `/秒`), from CLDR's
+    /// `perUnitPattern`.
+    pub per_after: BTreeMap<&'static str, BTreeSet<String>>,
+    /// Unit → "per unit" words written before the number (`초당`, `每秒`).
+    pub per_before: BTreeMap<&'static str, BTreeSet<String>>,
     pub numbers: NumberData,
 }
 
@@ -108,6 +113,7 @@ pub fn read_locale(
                 }
             }
         }
+        read_per_unit(units, unit, language, &mut data);
         if !data.units_after.contains_key(unit) && !data.units_before.contains_key(unit) {
             bail!("no pattern for duration-{unit}");
         }
@@ -142,6 +148,25 @@ pub fn read_locale(
 
     read_numbers(numbers, numbering, &mut data.numbers)?;
     Ok(data)
+}
+
+/// The "per unit" words of `unit` in every width: `{0} per second`, `{0}/s`, `초당 {0}`.
+fn read_per_unit(units: &Value, unit: &'static str, language: &str, data: &mut LocaleData) {
+    for &width in WIDTHS {
+        let key = format!("duration-{unit}");
+        let Some(pattern) = str_at(units, &[width, &key, "perUnitPattern"]) else {
+            continue;
+        };
+        let (target, word) = match split_pattern(pattern) {
+            Pattern::After(word) => (&mut data.per_after, word),
+            Pattern::Before(word) => (&mut data.per_before, word),
+            _ => continue,
+        };
+        target
+            .entry(unit)
+            .or_default()
+            .insert(lower(&word, language));
+    }
 }
 
 fn read_numbers(numbers: &Value, numbering: &NumberingSystems, out: &mut NumberData) -> Result<()> {
@@ -200,7 +225,12 @@ fn read_numbers(numbers: &Value, numbering: &NumberingSystems, out: &mut NumberD
 /// A word given to two units (English narrow `{0}m`, minute and month) would read one as the
 /// other: it is taken out of every unit and recorded.
 fn remove_ambiguous(data: &mut LocaleData) {
-    for lists in [&mut data.units_after, &mut data.units_before] {
+    for lists in [
+        &mut data.units_after,
+        &mut data.units_before,
+        &mut data.per_after,
+        &mut data.per_before,
+    ] {
         let mut owners: BTreeMap<String, BTreeSet<&'static str>> = BTreeMap::new();
         for (unit, words) in lists.iter() {
             for word in words {
@@ -225,6 +255,8 @@ fn remove_ambiguous(data: &mut LocaleData) {
     }
     data.units_after.retain(|_, w| !w.is_empty());
     data.units_before.retain(|_, w| !w.is_empty());
+    data.per_after.retain(|_, w| !w.is_empty());
+    data.per_before.retain(|_, w| !w.is_empty());
 }
 
 /// Word (without final period) → unit, over a locale's words on either side of the number.

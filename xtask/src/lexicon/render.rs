@@ -113,6 +113,20 @@ pub fn render(versions: &Versions, id: &str, tag: &str, data: &LocaleData) -> St
         }
     }
 
+    if !data.per_after.is_empty() {
+        out.push_str(
+            "\n# \"Per unit\" words after a number (`{0} per second`): a number so written is a \
+             rate.\n[per_units]\n",
+        );
+        write_unit_lists(&mut out, &data.per_after);
+    }
+    if !data.per_before.is_empty() {
+        out.push_str(
+            "\n# \"Per unit\" words before the number (`초당 {0}`).\n[per_units_before]\n",
+        );
+        write_unit_lists(&mut out, &data.per_before);
+    }
+
     let n = &data.numbers;
     out.push_str("\n[numbers]\n");
     let _ = writeln!(out, "numbering_system = {}", toml_str(&n.numbering_system));

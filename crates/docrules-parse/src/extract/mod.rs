@@ -5,6 +5,7 @@ pub mod error_id;
 pub mod key;
 pub mod literal;
 pub mod number;
+mod rate;
 mod reader;
 pub mod scan;
 mod symbol;

@@ -8,6 +8,7 @@ use docrules_model::fact::{Comparator, DurationBound, Value};
 use super::error_id;
 use super::literal::{self, LiteralKind};
 use super::number;
+use super::rate;
 use super::reader::{Group, Grouped, Quantity, Reader, Unit, skip_spaces};
 use super::version::{comma_version, is_latin_prose, product_before, version};
 
@@ -67,6 +68,7 @@ pub fn scan(text: &str, lex: &FactLexicon) -> Vec<Found> {
     masks.sort_by_key(|m| m.start);
     numbers(text, lex, &masks, &mut found);
     found.sort_by_key(|f| (f.range.start, f.range.end));
+    rate::distribute(text, lex, &mut found);
     found
 }
 
@@ -319,6 +321,13 @@ fn classify(reader: &Reader<'_>, grouped: Grouped) -> Vec<Found> {
             };
             let (noun, noun_end) = counted_noun(text, lex, stmt_end, end);
             let all_digits = quantities.iter().all(|q| q.digits);
+            // `80 objects per second`, `초당 15개`: a number per length of time.
+            if group == Group::Single {
+                let stmt = stmt_start..stmt_end;
+                if let Some(rate) = rate::rate(reader, &quantities[0], end, stmt, comparator) {
+                    return vec![rate];
+                }
+            }
             // `Office 365 サーバー`, `Windows 10`, `Windows 10-11`: a number (or range) right
             // after a product name is part of the name unless a counter or comparator says
             // otherwise.
