@@ -175,7 +175,7 @@ fn a_source_edit_reports_the_translations_it_leaves_stale_and_nothing_else() {
     ]);
     assert!(
         github.contains(&format!(
-            "::notice file={root}/docs/en/keys.md,title=docrules::"
+            "::notice file={root}/docs/en/keys.md,title=docrules::this change makes 2 translations stale\n"
         )),
         "{github}"
     );

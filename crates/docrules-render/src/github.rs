@@ -107,7 +107,7 @@ pub fn stale_translations(changed: &super::ChangedSince) -> String {
             format!(
                 "::notice file={},title=docrules::{}\n",
                 escape_property(&source.path),
-                escape_data(&source.note)
+                escape_data(&source.message())
             )
         })
         .collect()

@@ -26,14 +26,24 @@ pub struct StaleTranslations {
 impl StaleTranslations {
     /// `path` and its count, with their line.
     pub fn new(path: String, translations: usize) -> StaleTranslations {
-        let plural = if translations == 1 { "" } else { "s" };
-        let note = format!("{path}: this change makes {translations} translation{plural} stale");
+        let note = format!("{path}: {}", message(translations));
         StaleTranslations {
             path,
             translations,
             note,
         }
     }
+
+    /// The note without its path, for a format that places it on the file.
+    pub fn message(&self) -> String {
+        message(self.translations)
+    }
+}
+
+/// `this change makes 11 translations stale`.
+fn message(translations: usize) -> String {
+    let plural = if translations == 1 { "" } else { "s" };
+    format!("this change makes {translations} translation{plural} stale")
 }
 
 /// Keeps the findings of a change, one batch after another (a lint keeps each file's), and
