@@ -1,6 +1,8 @@
 //! Helpers shared by the test targets.
 #![allow(dead_code)]
 
+pub mod git;
+
 use std::path::{Path, PathBuf};
 
 use docrules_model::corpus::Corpus;

@@ -97,6 +97,22 @@ pub fn render(findings: &[Finding], diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// With `--changed-since`: a notice on each changed source whose translations its findings
+/// say are behind it, so that a pull request shows it on the source's file.
+pub fn stale_translations(changed: &super::ChangedSince) -> String {
+    changed
+        .stale_translations
+        .iter()
+        .map(|source| {
+            format!(
+                "::notice file={},title=docrules::{}\n",
+                escape_property(&source.path),
+                escape_data(&source.message())
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

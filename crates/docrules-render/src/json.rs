@@ -25,12 +25,22 @@ pub struct JsonFindings<'a> {
 }
 
 /// The findings as a pretty-printed JSON document: its `schema` ([`SCHEMA`]), the `root`, a
-/// `summary` of counts by level, the `findings` and the input `diagnostics`.
-pub fn render(root: &str, findings: &[Finding], diagnostics: &[Diagnostic]) -> String {
+/// `summary` of counts by level (and what `--changed-since` kept, when `changed`), the
+/// `findings` and the input `diagnostics`.
+pub fn render(
+    root: &str,
+    findings: &[Finding],
+    diagnostics: &[Diagnostic],
+    changed: Option<&super::ChangedSince>,
+) -> String {
+    let summary = super::Summary {
+        changed_since: changed.cloned(),
+        ..super::Summary::of(findings, diagnostics)
+    };
     let doc = JsonFindings {
         schema: SCHEMA,
         root,
-        summary: super::Summary::of(findings, diagnostics),
+        summary,
         findings,
         diagnostics,
     };

@@ -17,7 +17,8 @@ pub mod sarif;
 pub mod schema;
 
 use docrules_model::corpus::Corpus;
-use docrules_model::diagnostic::{Diagnostic, Level};
+use docrules_model::diagnostic::{Diagnostic, Level, printable};
+use docrules_rules::changed::StaleTranslations;
 use docrules_rules::finding::Finding;
 
 /// Finds the text of a file a finding points into, by the finding's path.
@@ -72,12 +73,61 @@ impl Counts {
 
 /// The counts of a report: its findings, and the problems with its input (files that could
 /// not be read, a broken manifest), which every format carries too.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Findings of checks and lints.
     pub findings: Counts,
     /// Input diagnostics.
     pub diagnostics: Counts,
+    /// With `--changed-since REV`: the revision, what was left out, and the changed sources
+    /// that leave translations stale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed_since: Option<ChangedSince>,
+}
+
+/// What `--changed-since REV` kept of a report: the findings that rest on a file changed since
+/// the revision.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+pub struct ChangedSince {
+    /// The revision as given (`origin/main`).
+    pub rev: String,
+    /// The commit it names (full hex id).
+    pub commit: String,
+    /// Findings left out: none of their places is in a file changed since the revision.
+    pub left_out: usize,
+    /// Input diagnostics left out: of files not changed since the revision.
+    pub diagnostics_left_out: usize,
+    /// Each changed source file that translations' findings rest on, by path, with the line
+    /// human output shows for it.
+    pub stale_translations: Vec<StaleTranslations>,
+}
+
+impl ChangedSince {
+    /// The lines human output ends with: one per changed source that leaves translations
+    /// stale, then what was left out.
+    pub fn lines(&self) -> String {
+        let mut out = String::new();
+        for source in &self.stale_translations {
+            out.push_str(&printable(&source.note));
+            out.push('\n');
+        }
+        let left_out = match (self.left_out, self.diagnostics_left_out) {
+            (0, 0) => return out,
+            (findings, 0) => plural(findings, "finding"),
+            (0, input) => plural(input, "input problem"),
+            (findings, input) => format!(
+                "{} and {}",
+                plural(findings, "finding"),
+                plural(input, "input problem")
+            ),
+        };
+        out.push_str(&format!(
+            "{left_out} left out: in files not changed since {} ({})\n",
+            printable(&self.rev),
+            self.commit.get(..7).unwrap_or(&self.commit)
+        ));
+        out
+    }
 }
 
 impl Summary {
@@ -86,6 +136,7 @@ impl Summary {
         Summary {
             findings: Counts::of(findings.iter().map(|f| f.level)),
             diagnostics: Counts::of(diagnostics.iter().map(|d| d.level)),
+            changed_since: None,
         }
     }
 }

@@ -8,8 +8,11 @@
 //! deleted since is still read from the commits that had it. The working tree is the newest
 //! version when it differs from HEAD.
 
+mod changed;
 mod repo;
 mod tree_diff;
+
+pub use changed::{ChangedError, ChangedSince};
 
 use std::path::{Path, PathBuf};
 

@@ -1,10 +1,12 @@
 //! `docrules check` and `docrules explain`.
 
+use super::changed::Since;
 use super::paths::Base;
 use super::*;
 use docrules_model::diagnostic::Diagnostic;
 use docrules_model::diagnostic::printable;
 use docrules_rules::registry::{Kind, RuleId};
+use std::collections::HashMap;
 
 /// Colors on a terminal, never with NO_COLOR (or when asked for none).
 pub(super) fn use_color(color: Color) -> bool {
@@ -32,20 +34,40 @@ pub(super) fn output_width() -> usize {
         .unwrap_or(render::human::DEFAULT_WIDTH)
 }
 
+/// What `docrules check` was asked to show.
+#[derive(Debug)]
+pub(super) struct Options {
+    pub format: FindingFormat,
+    pub fail_on: FailOn,
+    pub color: Color,
+    /// `--changed-since REV`.
+    pub changed_since: Option<String>,
+}
+
 pub(super) fn check_command(
     path: &std::path::Path,
-    format: FindingFormat,
-    fail_on: FailOn,
-    color: Color,
+    options: &Options,
     reporting: &Reporting,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    let Options {
+        format, fail_on, ..
+    } = *options;
     // A report written to a file has no terminal to color.
-    let color = match (&reporting.output, color) {
+    let color = match (&reporting.output, options.color) {
         (Some(_), Color::Auto) => Color::Never,
         (_, color) => color,
     };
+    // The revision first: a wrong one is said before the corpus is read. A missing corpus
+    // folder is said by the loading.
+    let mut since = None;
+    if let Some(rev) = options.changed_since.as_deref().filter(|_| path.exists()) {
+        match Since::open(path, rev, err) {
+            Some(opened) => since = Some(opened),
+            None => return EXIT_USAGE,
+        }
+    }
     let Some(corpus) = load_corpus(path, err) else {
         return EXIT_USAGE;
     };
@@ -63,6 +85,14 @@ pub(super) fn check_command(
     let base = Base::current();
     let rooted = base.under(path);
     rooted.findings(&mut report.findings, &mut diagnostics);
+    let changed = since.as_mut().map(|since| {
+        // Diagnostics name revisions of history by path alone.
+        let commits: HashMap<String, String> = corpus
+            .versions()
+            .filter_map(|v| Some((rooted.show(&v.path), v.commit.clone()?)))
+            .collect();
+        since.keep([&mut report.findings], &mut diagnostics, &commits)
+    });
     let texts = |shown: &str| {
         rooted
             .corpus_path(shown)
@@ -80,10 +110,18 @@ pub(super) fn check_command(
             if report.suppressed > 0 {
                 text.push_str(&format!("{} findings suppressed\n", report.suppressed));
             }
+            if let Some(changed) = &changed {
+                text.push_str(&changed.lines());
+            }
             text
         }
         FindingFormat::Json => {
-            render::json::render(rooted.root(), &report.findings, &diagnostics) + "\n"
+            render::json::render(
+                rooted.root(),
+                &report.findings,
+                &diagnostics,
+                changed.as_ref(),
+            ) + "\n"
         }
         FindingFormat::Sarif => {
             let base = base.uri();
@@ -95,7 +133,13 @@ pub(super) fn check_command(
                 base.as_deref(),
             ) + "\n"
         }
-        FindingFormat::Github => render::github::render(&report.findings, &diagnostics),
+        FindingFormat::Github => {
+            let mut text = render::github::render(&report.findings, &diagnostics);
+            if let Some(changed) = &changed {
+                text.push_str(&render::github::stale_translations(changed));
+            }
+            text
+        }
         FindingFormat::Gitlab => render::gitlab::render(&report.findings, &diagnostics),
     };
     match &reporting.output {

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::changed::Since;
 use super::lint_inputs::{self, Input, Source};
 use super::paths::Base;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FailOn, FindingFormat};
@@ -36,6 +37,8 @@ pub struct Options {
     pub format: FindingFormat,
     pub fail_on: FailOn,
     pub color: bool,
+    /// `--changed-since REV`.
+    pub changed_since: Option<String>,
 }
 
 /// A parsed file and its locale, or why it could not be read.
@@ -204,6 +207,20 @@ fn inputs(
 pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let base = Base::current();
     let rooted = base.under(&options.rules);
+    // The revision first: a wrong one is said before anything is compiled or linted. Without
+    // a corpus, the repository of the current directory.
+    let mut since = None;
+    if let Some(rev) = &options.changed_since {
+        let dir = if options.rules.exists() {
+            options.rules.as_path()
+        } else {
+            Path::new(".")
+        };
+        match Since::open(dir, rev, err) {
+            Some(opened) => since = Some(opened),
+            None => return EXIT_USAGE,
+        }
+    }
     let reference = match crate::cache::load_with_cache(&options.rules, &options.cache_dir) {
         Ok(loaded) => {
             if let Some(note) = &loaded.note {
@@ -278,7 +295,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let progress =
         (docs.len() > 1 && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none())
             .then(|| indicatif::ProgressBar::new(docs.len() as u64));
-    let results: Vec<(usize, Vec<Finding>, usize)> = docs
+    let mut results: Vec<(usize, Vec<Finding>, usize)> = docs
         .par_iter()
         .map(|(i, doc, locale, placement, config)| {
             let linted = linter.lint(&inputs[*i].shown, doc, locale.as_ref(), placement, config);
@@ -291,6 +308,12 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if let Some(p) = progress {
         p.finish_and_clear();
     }
+    // Cut to the change before fixing: a file the change does not touch is not rewritten.
+    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let changed = since.as_mut().map(|since| {
+        let batches = results.iter_mut().map(|(_, findings, _)| findings);
+        since.keep(batches, &mut problems, &HashMap::new())
+    });
 
     // Fixes: in place, as a diff, or to standard output.
     let mut findings: Vec<Finding> = Vec::new();
@@ -351,8 +374,7 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     } else {
         out
     };
-    // Files that could not be read are reported in every format.
-    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Files that could not be read are reported in every format (sorted above).
     let text = match options.format {
         FindingFormat::Human => {
             let mut text = render::human::render_to_width(
@@ -365,9 +387,14 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             if fixed_total > 0 {
                 text.push_str(&format!("fixed {fixed_total} findings\n"));
             }
+            if let Some(changed) = &changed {
+                text.push_str(&changed.lines());
+            }
             text
         }
-        FindingFormat::Json => render::json::render(rooted.root(), &findings, &problems) + "\n",
+        FindingFormat::Json => {
+            render::json::render(rooted.root(), &findings, &problems, changed.as_ref()) + "\n"
+        }
         FindingFormat::Sarif => {
             let base = base.uri();
             render::sarif::render(
@@ -378,7 +405,13 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 base.as_deref(),
             ) + "\n"
         }
-        FindingFormat::Github => render::github::render(&findings, &problems),
+        FindingFormat::Github => {
+            let mut text = render::github::render(&findings, &problems);
+            if let Some(changed) = &changed {
+                text.push_str(&render::github::stale_translations(changed));
+            }
+            text
+        }
         FindingFormat::Gitlab => render::gitlab::render(&findings, &problems),
     };
     let _ = report.write_all(text.as_bytes());
